@@ -75,15 +75,16 @@ public sealed record LineDiff(int LinesRemoved, int LinesAdded, int LinesUnchang
                     x++;
                     y++;
                 }
-                else if (y < m && (x == n || lcs[x, y + 1] >= lcs[x + 1, y]))
+                else if (x < n && (y == m || lcs[x + 1, y] >= lcs[x, y + 1]))
                 {
-                    changes.Add(new LineChange('+', prefix + y + 1, b[prefix + y]));
-                    y++;
+                    // Removals before additions, as in a unified diff.
+                    changes.Add(new LineChange('-', prefix + x + 1, a[prefix + x]));
+                    x++;
                 }
                 else
                 {
-                    changes.Add(new LineChange('-', prefix + x + 1, a[prefix + x]));
-                    x++;
+                    changes.Add(new LineChange('+', prefix + y + 1, b[prefix + y]));
+                    y++;
                 }
             }
         }
