@@ -26,7 +26,7 @@ public sealed record AssassinationAttempt(string Country, string ObsId, string L
 /// <param name="Exit">Archigos 2.x exit code (1 regular, 2 natural death, 2.1 ill health, 2.2 suicide, 3 irregular, 4 foreign, -888 in office).</param>
 /// <param name="Age">Leader's age, or null.</param>
 /// <param name="TenureDays">Days in office so far (sumten), or null.</param>
-/// <param name="Country">Country name.</param>
+/// <param name="Country">Country name, or null (empty in a few rows).</param>
 /// <param name="Polity2">Polity IV polity2 score (−10..10), or null.</param>
 /// <param name="GledCivil">Gleditsch-COW civil war dummy, or null.</param>
 /// <param name="GledInter">Gleditsch-COW interstate war dummy, or null.</param>
@@ -47,7 +47,7 @@ public sealed record LeaderYear(
     double? Exit,
     double? Age,
     double? TenureDays,
-    string Country,
+    string? Country,
     double? Polity2,
     double? GledCivil,
     double? GledInter,
@@ -101,7 +101,7 @@ public static class JonesOlkenLoader
             r.OptionalDouble("exit"),
             r.OptionalDouble("age"),
             r.OptionalDouble("sumten"),
-            r.Text("country"),
+            r.OptionalText("country"),
             r.OptionalDouble("polity2"),
             r.OptionalDouble("zGledCivil"),
             r.OptionalDouble("zGledInter"),
