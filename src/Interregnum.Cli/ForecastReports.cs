@@ -76,13 +76,13 @@ internal static class ForecastReports
     /// <summary>Tidy summary rows: shock, section, id, statistic, value.</summary>
     public static void WriteSummaryCsv(TextWriter writer, IEnumerable<ShockForecastJson> forecasts)
     {
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = TidyCsv.Create(writer);
         foreach (var h in new[] { "shock", "section", "id", "statistic", "value" })
         {
             csv.WriteField(h);
         }
 
-        csv.NextRecord();
+        csv.EndRecord();
         void Row(string shock, string section, string id, string stat, double value)
         {
             csv.WriteField(shock);
@@ -90,7 +90,7 @@ internal static class ForecastReports
             csv.WriteField(id);
             csv.WriteField(stat);
             csv.WriteField(value.ToString("R", CultureInfo.InvariantCulture));
-            csv.NextRecord();
+            csv.EndRecord();
         }
 
         foreach (var f in forecasts)
@@ -129,7 +129,7 @@ internal static class ForecastReports
     public static void WriteDrawsCsv(TextWriter writer, LoadedScenario loaded, SimulationResult r)
     {
         var s = loaded.Scenario;
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = TidyCsv.Create(writer);
         csv.WriteField("draw");
         csv.WriteField("winner");
         csv.WriteField("contested");
@@ -149,7 +149,7 @@ internal static class ForecastReports
             csv.WriteField("forecast_" + d.Id);
         }
 
-        csv.NextRecord();
+        csv.EndRecord();
         foreach (var o in r.Outcomes)
         {
             csv.WriteField(o.Draw.ToString(CultureInfo.InvariantCulture));
@@ -171,7 +171,7 @@ internal static class ForecastReports
                 csv.WriteField(x.ToString("R", CultureInfo.InvariantCulture));
             }
 
-            csv.NextRecord();
+            csv.EndRecord();
         }
     }
 

@@ -7,7 +7,9 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> All()
     {
-        // Add one line per command here.
-        yield break;
+        yield return SimulateCommand.Create();
+        yield return CompareCommand.Create();
+        yield return SensitivityCommand.Create();
+
     }
 }

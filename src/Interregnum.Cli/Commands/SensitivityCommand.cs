@@ -85,20 +85,20 @@ internal static class SensitivityCommand
 
     private static void WriteCsv(TextWriter writer, SensitivityJson doc)
     {
-        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture, leaveOpen: true);
+        using var csv = TidyCsv.Create(writer);
         foreach (var h in new[] { "output", "input", "statistic", "value" })
         {
             csv.WriteField(h);
         }
 
-        csv.NextRecord();
+        csv.EndRecord();
         void Row(string output, string input, string stat, double value)
         {
             csv.WriteField(output);
             csv.WriteField(input);
             csv.WriteField(stat);
             csv.WriteField(value.ToString("R", CultureInfo.InvariantCulture));
-            csv.NextRecord();
+            csv.EndRecord();
         }
 
         foreach (var o in doc.Outputs)
