@@ -8,6 +8,7 @@ internal static class CommandRegistry
     public static IEnumerable<Command> All()
     {
         // Add one line per command here.
+        yield return RunsCommand.Create();
         yield break;
     }
 }
