@@ -10,6 +10,6 @@ internal static class CommandRegistry
         yield return SimulateCommand.Create();
         yield return CompareCommand.Create();
         yield return SensitivityCommand.Create();
-
+        yield return RunsCommand.Create();
     }
 }
