@@ -15,8 +15,9 @@ namespace Interregnum.Succession;
 /// probability that each prevails.
 /// </para>
 /// <para>
-/// A succession is contested when the actors whose best candidate is not the winner control more than the
-/// declared share of the coercion that actors control (coercive instruments, weighted by their crisis weight).
+/// A succession is contested when the losing side keeps enough coercion to fight: when the strongest rival camp
+/// (the actors whose best candidate is one particular other candidate) controls more than the declared share of
+/// the coercion that actors control (coercive instruments, weighted by their crisis weight).
 /// </para>
 /// </summary>
 internal sealed class SuccessionContest
@@ -152,10 +153,16 @@ internal sealed class SuccessionContest
         return best;
     }
 
-    /// <summary>Share of actor-controlled coercion held by actors whose preferred candidate is not <paramref name="winner"/>.</summary>
+    /// <summary>
+    /// Share of actor-controlled coercion held by the strongest losing camp: the actors whose preferred candidate is
+    /// one particular rival of <paramref name="winner"/> (and who strictly prefer that rival to the winner).
+    /// A fragmented opposition does not fight as one side, so camps are not added together.
+    /// </summary>
     public double OppositionCoercionShare(RegimeState st, bool[] present, double[] shares, int winner)
     {
-        double opposed = 0, total = 0;
+        Span<double> camp = stackalloc double[candidates];
+        camp.Clear();
+        double total = 0;
         for (var a = 0; a < st.N; a++)
         {
             if (!present[a])
@@ -176,10 +183,16 @@ internal sealed class SuccessionContest
             var pref = Preferred(a, present);
             if (pref != winner && Utility[(a * candidates) + pref] > Utility[(a * candidates) + winner])
             {
-                opposed += coercion;
+                camp[pref] += coercion;
             }
         }
 
-        return total > 0 ? opposed / total : 0;
+        double strongest = 0;
+        foreach (var c in camp)
+        {
+            strongest = Math.Max(strongest, c);
+        }
+
+        return total > 0 ? strongest / total : 0;
     }
 }
