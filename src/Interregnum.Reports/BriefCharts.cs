@@ -92,19 +92,15 @@ internal static class BriefCharts
             var y = n - 1 - i;
             positions[i] = y;
             labels[i] = d.Dimension;
-            var box = new Box
-            {
-                Position = y,
-                BoxMin = d.P5,
-                BoxMax = d.P95,
-                BoxMiddle = d.P50,
-                Width = 0.42,
-                Orientation = Orientation.Horizontal,
-                FillColor = PaletteColor(0).WithAlpha(0.35),
-                LineColor = PaletteColor(0),
-                LineWidth = 1.5f,
-            };
-            plot.Add.Box(box);
+            // ScottPlot 5.1 draws boxes vertically only, so the horizontal box is a rectangle and a median line.
+            var box = plot.Add.Rectangle(d.P5, d.P95, y - 0.21, y + 0.21);
+            box.FillColor = PaletteColor(0).WithAlpha(0.35);
+            box.LineColor = PaletteColor(0);
+            box.LineWidth = 1.5f;
+            var median = plot.Add.Line(d.P50, y - 0.21, d.P50, y + 0.21);
+            median.LineColor = PaletteColor(0);
+            median.LineWidth = 3;
+            median.MarkerSize = 0;
             var mean = plot.Add.Marker(d.Mean, y, MarkerShape.FilledDiamond, 11, Colors.Black);
             mean.LegendText = i == 0 ? "mean" : string.Empty;
             var statusQuo = plot.Add.Marker(d.StatusQuo, y, MarkerShape.VerticalBar, 26, StatusQuoColor);
