@@ -31,52 +31,53 @@ internal static class BriefCharts
 
     internal static Color PaletteColor(int index) => Palette[index % Palette.Length];
 
-    /// <summary>Candidates' probabilities (percent) with their 90% intervals as error bars.</summary>
+    /// <summary>Candidates' probabilities (percent) with their 90% intervals as error bars, most likely on top.</summary>
     internal static string Candidates(IReadOnlyList<CandidateForecast> candidates, string chartId)
     {
         using var plot = NewPlot();
         var ordered = BriefOrdering.ByProbability(candidates);
+        var n = ordered.Count;
         var bars = new List<Bar>();
-        var xs = new double[ordered.Count];
-        var ys = new double[ordered.Count];
-        var minus = new double[ordered.Count];
-        var plus = new double[ordered.Count];
-        for (var i = 0; i < ordered.Count; i++)
+        var ys = new double[n];
+        var xs = new double[n];
+        var minus = new double[n];
+        var plus = new double[n];
+        for (var i = 0; i < n; i++)
         {
             var c = ordered[i];
-            xs[i] = i;
-            ys[i] = c.Probability * 100;
+            ys[i] = n - 1 - i;
+            xs[i] = c.Probability * 100;
             minus[i] = Math.Max(0, (c.Probability - c.Low90) * 100);
             plus[i] = Math.Max(0, (c.High90 - c.Probability) * 100);
             bars.Add(new Bar
             {
-                Position = i,
-                Value = ys[i],
-                Size = 0.6,
+                Position = ys[i],
+                Value = xs[i],
+                Size = 0.62,
                 FillColor = PaletteColor(0).WithAlpha(0.85),
                 LineWidth = 0,
-                Label = BriefFormat.Percent(c.Probability),
-                CenterLabel = true,
+                Orientation = Orientation.Horizontal,
             });
+            AddText(plot, BriefFormat.Percent(c.Probability), (c.High90 * 100) + 1, ys[i], Alignment.MiddleLeft, 12, Colors.Black);
         }
 
         var barPlot = plot.Add.Bars(bars);
-        barPlot.ValueLabelStyle.FontName = FontName;
-        barPlot.ValueLabelStyle.ForeColor = Colors.White;
-        barPlot.ValueLabelStyle.Bold = true;
+        barPlot.Horizontal = true;
         var errors = plot.Add.ErrorBar(xs, ys, minus);
-        errors.YErrorNegative = minus;
-        errors.YErrorPositive = plus;
+        errors.XErrorNegative = minus;
+        errors.XErrorPositive = plus;
+        errors.YErrorNegative = new double[n];
+        errors.YErrorPositive = new double[n];
         errors.LineWidth = 2;
         errors.CapSize = 10;
         errors.Color = Colors.Black;
 
-        plot.Axes.Bottom.TickGenerator = new NumericManual(xs, ordered.Select(c => c.Name).ToArray());
-        plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        plot.Axes.Left.Label.Text = "Probability of prevailing (%), with 90% interval";
-        var top = ordered.Count == 0 ? 100 : Math.Min(100, (ordered.Max(c => c.High90) * 100 * 1.12) + 2);
-        plot.Axes.SetLimits(-0.6, ordered.Count - 0.4, 0, top);
-        return Finish(plot, chartId, Width, 380, "Probability that each candidate prevails, with 90% intervals");
+        plot.Axes.Left.TickGenerator = new NumericManual(ys, ordered.Select(c => c.Name).ToArray());
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.Label.Text = "Probability of prevailing (%), with 90% interval";
+        var right = n == 0 ? 100 : Math.Min(100, (ordered.Max(c => c.High90) * 100 * 1.1) + 8);
+        plot.Axes.SetLimits(0, right, -0.6, n - 0.4);
+        return Finish(plot, chartId, Width, 110 + (52 * n), "Probability that each candidate prevails, with 90% intervals");
     }
 
     /// <summary>The policy forecast per dimension (0–100): the 90% interval as a box, the median, the mean and the status quo.</summary>
@@ -141,7 +142,7 @@ internal static class BriefCharts
         plot.Add.Bars(bars);
         var line = plot.Add.VerticalLine(dimension.StatusQuo, 2.5f, StatusQuoColor);
         line.LegendText = "status quo";
-        plot.Axes.Bottom.Label.Text = dimension.Dimension + " (0 = " + dimension.LowEndLabel + ", 100 = " + dimension.HighEndLabel + ")";
+        plot.Axes.Bottom.Label.Text = dimension.Dimension;
         plot.Axes.Left.Label.Text = "Draws";
         plot.ShowLegend(Alignment.UpperRight);
         var top = bins.Count == 0 ? 1 : bins.Max(b => b.Count) * 1.1;
@@ -190,9 +191,9 @@ internal static class BriefCharts
         plot.Axes.Left.TickGenerator = new NumericManual(positions, shocks.Select(s => s.Label).ToArray());
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Bottom.Label.Text = "Probability (%)";
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegend(Edge.Bottom);
         plot.Axes.SetLimits(0, 100, -0.5, shocks.Count - 0.5);
-        return Finish(plot, chartId, Width, 140 + (shocks.Count * (40 + (10 * seriesCount))), "The shocks side by side: who prevails, and the risk of a contested succession");
+        return Finish(plot, chartId, Width, 190 + (shocks.Count * (40 + (10 * seriesCount))), "The shocks side by side: who prevails, and the risk of a contested succession");
     }
 
     /// <summary>A tornado: for each input, the output at its low and high setting, as bars around the base value.</summary>
@@ -271,7 +272,7 @@ internal static class BriefCharts
     internal static string Network(EliteNetwork network, string chartId)
     {
         using var plot = NewPlot();
-        var layout = NetworkLayout.Circular(network.Nodes);
+        var layout = NetworkLayout.Circular(network.Nodes, network.HeadOf);
         var tieTypes = network.Ties.Select(t => t.TieType).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
         foreach (var head in network.HeadOf)

@@ -308,19 +308,13 @@ public static class BriefRenderer
             "For each shock: the probability that each candidate prevails and, in red, the probability of a contested succession (the risk).");
         var candidates = BriefOrdering.CandidateNames(shocks);
         var dimensions = BriefOrdering.DimensionNames(shocks);
-        html.Raw("<div class=\"table-wrap\"><table><thead><tr><th>Shock</th>");
+        html.Raw("<h3>Who prevails, and the risk of a fight</h3>\n<div class=\"table-wrap\"><table><thead><tr><th>Shock</th>");
         foreach (var name in candidates)
         {
-            html.Raw("<th>P(").Text(name).Raw(")</th>");
+            html.Raw("<th>").Text(name).Raw("</th>");
         }
 
-        html.Raw("<th>P(contested)</th>");
-        foreach (var dimension in dimensions)
-        {
-            html.Raw("<th>").Text(dimension).Raw(": mean shift</th><th>").Text(dimension).Raw(": P(toward high end)</th>");
-        }
-
-        html.Raw("</tr></thead><tbody>\n");
+        html.Raw("<th>Contested</th></tr></thead><tbody>\n");
         foreach (var shock in shocks)
         {
             html.Raw("<tr><th scope=\"row\">").Text(shock.Label).Raw("</th>");
@@ -330,7 +324,25 @@ public static class BriefRenderer
                 html.Raw("<td>").Text(share is null ? "–" : BriefFormat.Percent(share.Probability)).Raw("</td>");
             }
 
-            html.Raw("<td class=\"risk\">").Text(BriefFormat.Percent(shock.ContestedProbability)).Raw("</td>");
+            html.Raw("<td class=\"risk\">").Text(BriefFormat.Percent(shock.ContestedProbability)).Raw("</td></tr>\n");
+        }
+
+        html.Raw("</tbody></table></div>\n<h3>Where policy moves</h3>\n<div class=\"table-wrap\"><table><thead><tr><th rowspan=\"2\">Shock</th>");
+        foreach (var dimension in dimensions)
+        {
+            html.Raw("<th colspan=\"2\">").Text(dimension).Raw("</th>");
+        }
+
+        html.Raw("</tr>\n<tr>");
+        foreach (var _ in dimensions)
+        {
+            html.Raw("<th>Mean shift</th><th>P(toward high end)</th>");
+        }
+
+        html.Raw("</tr></thead><tbody>\n");
+        foreach (var shock in shocks)
+        {
+            html.Raw("<tr><th scope=\"row\">").Text(shock.Label).Raw("</th>");
             foreach (var dimension in dimensions)
             {
                 var shift = shock.Shifts.FirstOrDefault(s => s.Dimension == dimension);
