@@ -192,7 +192,8 @@ internal static class BriefCharts
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Bottom.Label.Text = "Probability (%)";
         plot.ShowLegend(Edge.Bottom);
-        plot.Axes.SetLimits(0, 100, -0.5, shocks.Count - 0.5);
+        var highest = shocks.SelectMany(s => s.Candidates.Select(c => c.Probability).Append(s.ContestedProbability)).DefaultIfEmpty(1).Max();
+        plot.Axes.SetLimits(0, Math.Min(100, (highest * 100 * 1.1) + 5), -0.5, shocks.Count - 0.5);
         return Finish(plot, chartId, Width, 190 + (shocks.Count * (40 + (10 * seriesCount))), "The shocks side by side: who prevails, and the risk of a contested succession");
     }
 
