@@ -311,3 +311,26 @@ public sealed class BriefRendererTests
         return count;
     }
 }
+
+public sealed class BriefRendererEdgeTests
+{
+    [Fact]
+    public void Render_AvailableSectionsWithEmptyLists_StillWellFormed()
+    {
+        // Given sections that are present but list nothing (a scenario with no ties, no base rates, ...)
+        var content = RussiaExample.Build() with
+        {
+            Network = BriefSection.Available(new EliteNetwork([], [], [])),
+            Candidates = BriefSection.Available<IReadOnlyList<CandidateForecast>>([]),
+            Policy = BriefSection.Available<IReadOnlyList<PolicyForecast>>([]),
+            Shocks = BriefSection.Available<IReadOnlyList<ShockOutcome>>([]),
+            Tornadoes = BriefSection.Available<IReadOnlyList<Tornado>>([new("P(x)", 0.5, [])]),
+            OutsideView = BriefSection.Available(new OutsideView("none", "Wilson 95%", [])),
+        };
+
+        // When rendered / Then it parses and every section is still there
+        var document = BriefRendererTests.Parse(BriefRenderer.Render(content));
+        XNamespace xhtml = "http://www.w3.org/1999/xhtml";
+        Assert.Equal(BriefRenderer.SectionIds, document.Descendants(xhtml + "section").Select(s => (string)s.Attribute("id")!));
+    }
+}
