@@ -13,8 +13,76 @@ internal static class PolicyBargaining
         return model switch
         {
             PolicyModel.Compromise => WeightedMean(st, present, capability, st.Position),
+            PolicyModel.Smp => Smp(st, present, capability),
             _ => throw new NotSupportedException($"policy model {model} is not wired yet"),
         };
+    }
+
+    /// <summary>
+    /// KTAB's SMP with its default parameters over the actors who can take part (present, positive capability,
+    /// positive total salience; KTAB cannot weigh the others); with fewer than two such actors, the compromise.
+    /// Runs serially: the Monte Carlo parallelises over draws.
+    /// </summary>
+    private static double[] Smp(RegimeState st, bool[] present, double[] capability)
+    {
+        int d = st.D;
+        var members = new List<int>();
+        for (var a = 0; a < st.N; a++)
+        {
+            double sal = 0;
+            for (var k = 0; k < d; k++)
+            {
+                sal += st.Salience[(a * d) + k];
+            }
+
+            if (present[a] && capability[a] > 0 && sal > 0)
+            {
+                members.Add(a);
+            }
+        }
+
+        if (members.Count < 2)
+        {
+            return WeightedMean(st, present, capability, st.Position);
+        }
+
+        var names = new string[members.Count];
+        var caps = new double[members.Count];
+        var pos = new double[members.Count * d];
+        var sals = new double[members.Count * d];
+        for (var m = 0; m < members.Count; m++)
+        {
+            var a = members[m];
+            names[m] = a.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            caps[m] = capability[a];
+            Array.Copy(st.Position, a * d, pos, m * d, d);
+            Array.Copy(st.Salience, a * d, sals, m * d, d);
+        }
+
+        var dims = new string[d];
+        for (var k = 0; k < d; k++)
+        {
+            dims[k] = k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var result = Bargaining.SpatialModelOfPolitics.Run(new Bargaining.SmpInput(names, dims, caps, pos, sals), null, maxDegreeOfParallelism: 1);
+        var forecast = new double[d];
+        for (var k = 0; k < d; k++)
+        {
+            double num = 0, den = 0, plain = 0;
+            for (var m = 0; m < members.Count; m++)
+            {
+                var x = result.Position(result.Turns, m, k);
+                var w = caps[m] * sals[(m * d) + k];
+                num += w * x;
+                den += w;
+                plain += x;
+            }
+
+            forecast[k] = den > 0 ? num / den : plain / members.Count;
+        }
+
+        return forecast;
     }
 
     /// <summary>Σ c_a s_ad x_ad / Σ c_a s_ad over present actors, per dimension (plain mean of positions if no weight).</summary>
