@@ -21,7 +21,7 @@ public sealed class OutsideViewTests
     {
         // Definition (docs/data.md): k = spells with exit "Irregular" (599); n = completed spells, i.e. every exit but
         // "Still in Office": 3,407 − 168 = 3,239 (= 2,293 + 599 + 202 + 68 + 71 + 3 + 3 from SOURCE.md).
-        // 599/3239 = 0.184933. Wilson 90%: 0.173848 .. 0.196555 (formula as in BinomialIntervalTests, z = 1.644854).
+        // 599/3239 = 0.184934. Wilson 90%: 0.173977 .. 0.196416 (formula as in BinomialIntervalTests, z = 1.644854).
         var share = OutsideView.IrregularExitShare(Load().Archigos);
         Assert.Equal(599, share.Successes);
         Assert.Equal(3239, share.Trials);
@@ -30,6 +30,8 @@ public sealed class OutsideViewTests
         var p = 599.0 / 3239;
         var lower = (p + (z * z / (2 * 3239)) - (z * Math.Sqrt((p * (1 - p) / 3239) + (z * z / (4.0 * 3239 * 3239))))) / (1 + (z * z / 3239));
         Assert.Equal(lower, share.Lower, 1e-12);
+        Assert.Equal(0.173977, share.Lower, 1e-6);
+        Assert.Equal(0.196416, share.Upper, 1e-6);
     }
 
     [Fact]
