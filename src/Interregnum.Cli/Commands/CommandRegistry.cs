@@ -10,6 +10,7 @@ internal static class CommandRegistry
         yield return SimulateCommand.Create();
         yield return CompareCommand.Create();
         yield return SensitivityCommand.Create();
+        yield return HistoryCommand.Create();
         yield return RunsCommand.Create();
     }
 }
