@@ -43,6 +43,9 @@ internal sealed class ScenarioBuilder(NodeBinder b)
 
     private readonly List<(YNode Node, string Id, string Kind)> references = [];
 
+    // Set while reading, even for an instrument with other faults, so one fault does not cascade into another.
+    private bool anyCoercive;
+
     public Scenario? Build(YNode root)
     {
         if (b.Mapping(root, "a scenario") is not { } map)
@@ -137,6 +140,7 @@ internal sealed class ScenarioBuilder(NodeBinder b)
         var id = Declare(v, "instrument");
         var label = v.Text("label", required: true);
         var coercive = v.Bool("coercive") ?? false;
+        anyCoercive |= coercive;
         var weights = new Dictionary<string, Uncertain>(StringComparer.Ordinal);
         if (v.Get("weights", required: true) is { } wn && b.Mapping(wn, "weights per phase") is { } wm)
         {
@@ -213,9 +217,9 @@ internal sealed class ScenarioBuilder(NodeBinder b)
         var name = v.Text("name", required: true);
         var head = Ref(v, "head", "actor", required: false);
         var holdings = Keyed(v, "holdings", "instrument", HoldingRange, required: true);
-        if (holdings.Count == 0 && v.Has("holdings"))
+        if (v.ValueNode("holdings") is YMapping { Entries.Count: 0 } emptyHoldings)
         {
-            b.Error(v.ValueNode("holdings")!, $"organization '{id}' holds nothing; give it a holding of at least one instrument");
+            b.Error(emptyHoldings, $"organization '{id}' holds nothing; give it a holding of at least one instrument");
         }
 
         var loyalty = new Loyalty(Uncertain.Fixed(0), Uncertain.Fixed(0), Uncertain.Fixed(0));
@@ -420,7 +424,7 @@ internal sealed class ScenarioBuilder(NodeBinder b)
             return;
         }
 
-        if (!instruments.Any(i => i.Value.Coercive))
+        if (!anyCoercive)
         {
             b.Error(top.KeyNode("instruments")!, "no instrument is coercive; mark the instruments of force with 'coercive: true' (a contested succession is judged by them)");
         }
