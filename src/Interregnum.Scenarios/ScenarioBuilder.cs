@@ -444,7 +444,12 @@ internal sealed class ScenarioBuilder(NodeBinder b)
         {
             var actor = actors[i];
             var node = nodes[i].Node;
-            var view = node.Entries.ToDictionary(e => e.Key.Value, e => (YNode)e.Value, StringComparer.Ordinal);
+            var view = new Dictionary<string, YNode>(StringComparer.Ordinal);
+            foreach (var (key, value) in node.Entries)
+            {
+                view.TryAdd(key.Value, value); // the first of duplicate keys counts, as in MapView
+            }
+
             foreach (var (key, word) in new[] { ("positions", "position"), ("salience", "salience") })
             {
                 if (!view.TryGetValue(key, out var at) || at is not YMapping)
@@ -641,7 +646,8 @@ internal sealed class ScenarioBuilder(NodeBinder b)
                 continue;
             }
 
-            var hint = Suggest.Closest(id, ids.Keys);
+            // Suggestions cost a distance per declared id: skip them for huge files or once errors are capped.
+            var hint = b.Saturated || ids.Count > 10_000 ? null : Suggest.Closest(id, ids.Keys);
             b.Error(node, $"unknown {kind} '{id}'" + (hint is null ? (ids.Count == 0 ? $"; no {kind} is declared" : $"; no {kind} has that id") : $" (did you mean '{hint}'?)"));
         }
     }
