@@ -13,15 +13,32 @@ public static class Program
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var root = BuildRoot();
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                stderr.WriteLine("error: " + error.Message);
+            }
+
+            stderr.WriteLine("Run 'interregnum --help' (or the command with --help) for usage.");
+            return ExitCodes.Usage;
+        }
+
         try
         {
-            return root.Parse(args).Invoke(config);
+            return parsed.Invoke(config);
         }
         catch (CliException ex)
         {
             stderr.WriteLine("error: " + ex.Message);
             return ex.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            stderr.WriteLine("interrupted: nothing was written");
+            return ExitCodes.Interrupted;
         }
     }
 

@@ -1,1 +1,5 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Interregnum.Reports.Tests")]
+
 namespace Interregnum.Reports;

@@ -7,7 +7,11 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> All()
     {
-        // Add one line per command here.
         yield return ValidateCommand.Create();
+        yield return PowerCommand.Create();
+        yield return SimulateCommand.Create();
+        yield return CompareCommand.Create();
+        yield return SensitivityCommand.Create();
+        yield return RunsCommand.Create();
     }
 }

@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Interregnum.Simulation;
+using Spectre.Console;
+
+namespace Interregnum.Cli.Commands;
+
+/// <summary><c>interregnum compare FILE</c>: every shock side by side, with common random numbers.</summary>
+internal static class CompareCommand
+{
+    public static Command Create()
+    {
+        var opts = new ForecastOptions(10_000);
+        var shocks = new Option<string?>("--shocks") { Description = "Comma-separated shock ids (default: all of the scenario's shocks)." };
+        var command = new Command("compare", "Run every shock with common random numbers and set them side by side: the risk versus gain of each manner of exit.");
+        opts.AddTo(command);
+        command.Options.Add(shocks);
+        command.SetAction((p, ct) =>
+        {
+            var stdout = p.InvocationConfiguration.Output;
+            var stderr = p.InvocationConfiguration.Error;
+            var loaded = ScenarioFiles.Load(p.GetValue(opts.File)!);
+            var ids = (p.GetValue(shocks) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+            foreach (var id in ids)
+            {
+                ScenarioFiles.Shock(loaded, id);
+            }
+
+            if (ids.Count == 0)
+            {
+                ids = loaded.Scenario.Shocks.Select(s => s.Id).ToList();
+            }
+
+            var settings = opts.Settings(p);
+            var results = Terminal.WithProgress(stderr, "compare", settings.Draws * ids.Count, progress =>
+            {
+                var list = new List<SimulationResult>();
+                foreach (var id in ids)
+                {
+                    var offset = list.Count * settings.Draws;
+                    var inner = progress is null ? null : new InlineProgress(d => progress.Report(offset + d));
+                    list.Add(SuccessionSimulation.Run(loaded.Scenario, id, settings, inner, ct));
+                }
+
+                return list;
+            });
+            var firstShock = loaded.Scenario.ShockById(ids[0])!;
+            var doc = new CompareJson(
+                "interregnum",
+                ForecastReports.Version,
+                "compare",
+                ForecastReports.Ref(loaded),
+                settings.Seed,
+                settings.Draws,
+                ForecastReports.ModelName(settings.Model),
+                results.Select(r => ForecastReports.ToJson(loaded, r)).ToList(),
+                OutsideViews.For(loaded, firstShock, p.GetValue(opts.Data), stderr, allManners: true));
+            var json = JsonSerializer.Serialize(doc, CommonOptions.Json);
+            switch (p.GetValue(opts.Format))
+            {
+                case OutputFormat.Json:
+                    stdout.WriteLine(json);
+                    break;
+                case OutputFormat.Csv:
+                    ForecastReports.WriteSummaryCsv(stdout, doc.Shocks);
+                    break;
+                default:
+                    WriteTable(Terminal.For(stdout), loaded, doc);
+                    break;
+            }
+
+            RunLog.Record(p, opts, loaded, "compare", string.Join(",", ids), settings, json, null);
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    private static void WriteTable(IAnsiConsole console, LoadedScenario loaded, CompareJson doc)
+    {
+        console.Write(new Rule($"[bold]{Markup.Escape(loaded.Scenario.Title)}[/] — shocks compared").LeftJustified());
+        console.WriteLine($"seed {doc.Seed}, {doc.Draws} draws per shock (common random numbers), policy model {doc.Model}");
+        var t = new Table().AddColumn("");
+        foreach (var s in doc.Shocks)
+        {
+            t.AddColumn(new TableColumn(Markup.Escape(s.Shock.Label)).RightAligned());
+        }
+
+        var first = doc.Shocks[0];
+        for (var c = 0; c < first.Candidates.Count; c++)
+        {
+            t.AddRow([$"P({Markup.Escape(first.Candidates[c].Label)})", .. doc.Shocks.Select(s => s.IncumbentStays ? "—" : ForecastReports.P(s.Candidates[c].Probability))]);
+        }
+
+        t.AddRow(["P(contested)", .. doc.Shocks.Select(s => ForecastReports.P(s.Contested.Probability))]);
+        for (var d = 0; d < first.Dimensions.Count; d++)
+        {
+            var label = Markup.Escape(first.Dimensions[d].Label);
+            t.AddRow([$"{label}: shift", .. doc.Shocks.Select(s => s.Dimensions[d].MeanShift.ToString("+0.0;-0.0;0.0", CultureInfo.InvariantCulture))]);
+            t.AddRow([$"{label}: P(higher than now)", .. doc.Shocks.Select(s => ForecastReports.P(s.Dimensions[d].PHigher))]);
+        }
+
+        console.Write(t);
+        console.WriteLine("Shift: mean change from the status quo (the incumbent's position) on the 0–100 scale; P(higher): share of draws in which the new leadership sits above the old one (toward the dimension's high end).");
+        if (doc.OutsideView is { } ov)
+        {
+            ForecastReports.WriteOutsideView(console, ov);
+        }
+    }
+
+    private sealed class InlineProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}

@@ -1,0 +1,76 @@
+using System.CommandLine;
+using System.Text.Json;
+using Interregnum.Simulation;
+
+namespace Interregnum.Cli.Commands;
+
+/// <summary><c>interregnum simulate FILE</c>: the succession forecast for one shock.</summary>
+internal static class SimulateCommand
+{
+    public static Command Create()
+    {
+        var opts = new ForecastOptions(10_000);
+        var shock = new Option<string?>("--shock") { Description = "Shock id (default: the scenario's first shock)." };
+        var untilSe = new Option<double?>("--until-se") { Description = "Stop once every headline probability's Monte Carlo standard error is below this (draws become the maximum)." };
+        var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write draws.csv (one row per draw) and summary.json to this folder." };
+        var command = new Command("simulate", "Forecast who prevails, whether the succession is contested, and where policy goes, under uncertainty.");
+        opts.AddTo(command);
+        command.Options.Add(shock);
+        command.Options.Add(untilSe);
+        command.Options.Add(outDir);
+        command.SetAction((p, ct) =>
+        {
+            var stdout = p.InvocationConfiguration.Output;
+            var stderr = p.InvocationConfiguration.Error;
+            var loaded = ScenarioFiles.Load(p.GetValue(opts.File)!);
+            var sh = ScenarioFiles.Shock(loaded, p.GetValue(shock));
+            var settings = opts.Settings(p, p.GetValue(untilSe));
+            var result = Terminal.WithProgress(stderr, $"simulate {sh.Id}", settings.Draws, progress =>
+                SuccessionSimulation.Run(loaded.Scenario, sh.Id, settings, progress, ct));
+            var doc = Document(loaded, result, p, OutsideViews.For(loaded, sh, p.GetValue(opts.Data), stderr));
+            var json = JsonSerializer.Serialize(doc, CommonOptions.Json);
+            if (p.GetValue(outDir) is { } dir)
+            {
+                OutputFolder.Write(dir, new Dictionary<string, Action<TextWriter>>
+                {
+                    ["summary.json"] = w => w.Write(json + "\n"),
+                    ["draws.csv"] = w => ForecastReports.WriteDrawsCsv(w, loaded, result),
+                });
+            }
+
+            switch (p.GetValue(opts.Format))
+            {
+                case OutputFormat.Json:
+                    stdout.WriteLine(json);
+                    break;
+                case OutputFormat.Csv:
+                    ForecastReports.WriteSummaryCsv(stdout, [doc.Forecast]);
+                    break;
+                default:
+                    ForecastReports.WriteTable(Terminal.For(stdout), loaded, doc);
+                    break;
+            }
+
+            RunLog.Record(p, opts, loaded, "simulate", sh.Id, settings, json, () =>
+            {
+                var w = new StringWriter();
+                ForecastReports.WriteDrawsCsv(w, loaded, result);
+                return w.ToString();
+            });
+            return Task.FromResult(ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    /// <summary>The JSON document of a run (also used to re-run stored runs).</summary>
+    public static SimulateJson Document(LoadedScenario loaded, SimulationResult result, ParseResult? p, OutsideViewJson? outsideView) => new(
+        "interregnum",
+        ForecastReports.Version,
+        "simulate",
+        ForecastReports.Ref(loaded),
+        result.Seed,
+        result.Draws,
+        ForecastReports.ModelName(result.Model),
+        ForecastReports.ToJson(loaded, result),
+        outsideView);
+}

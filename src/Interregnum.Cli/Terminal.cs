@@ -1,0 +1,55 @@
+using Spectre.Console;
+
+namespace Interregnum.Cli;
+
+/// <summary>Spectre.Console consoles bound to the command's writers, so that tests can capture what is printed.</summary>
+internal static class Terminal
+{
+    /// <summary>A console writing plain text (no colours, fixed width when not a terminal) to <paramref name="writer"/>.</summary>
+    public static IAnsiConsole For(TextWriter writer)
+    {
+        var interactive = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = interactive ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = interactive ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!interactive)
+        {
+            console.Profile.Width = 160;
+        }
+
+        return console;
+    }
+
+    /// <summary>True when progress can be drawn as a live bar (stderr is a terminal).</summary>
+    public static bool CanShowProgress(TextWriter stderr) => ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected;
+
+    /// <summary>Runs <paramref name="work"/> with a progress bar on stderr when it is a terminal, else silently.</summary>
+    public static T WithProgress<T>(TextWriter stderr, string label, int total, Func<IProgress<int>?, T> work)
+    {
+        if (!CanShowProgress(stderr))
+        {
+            return work(null);
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(stderr) });
+        T result = default!;
+        console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask(label, maxValue: total);
+                result = work(new SynchronousProgress(done => task.Value = done));
+            });
+        return result;
+    }
+
+    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    {
+        public void Report(int value) => report(value);
+    }
+}

@@ -1,0 +1,68 @@
+using Interregnum.History.Datasets;
+using Interregnum.History.Loading;
+
+namespace Interregnum.History;
+
+/// <summary>
+/// The datasets the outside view draws on, loaded from a data folder. Immutable once loaded.
+/// </summary>
+/// <param name="Archigos">Archigos 4.1 leader spells.</param>
+/// <param name="Gwf">GWF regime periods.</param>
+/// <param name="PowellThyne">Powell and Thyne coup attempts (2019 version).</param>
+/// <param name="Cline">Cline Center coup events.</param>
+/// <param name="Attempts">Jones and Olken assassination attempts.</param>
+/// <param name="LeaderYears">Jones and Olken leader-year panel.</param>
+/// <param name="Skipped">Every row any loader skipped (empty for the published files).</param>
+public sealed record HistoricalData(
+    IReadOnlyList<ArchigosSpell> Archigos,
+    IReadOnlyList<GwfRegimePeriod> Gwf,
+    IReadOnlyList<PowellThyneCoup> PowellThyne,
+    IReadOnlyList<ClineCoupEvent> Cline,
+    IReadOnlyList<AssassinationAttempt> Attempts,
+    IReadOnlyList<LeaderYear> LeaderYears,
+    IReadOnlyList<RowIssue> Skipped)
+{
+    /// <summary>The datasets <see cref="Load"/> reads.</summary>
+    public static IReadOnlyList<DatasetInfo> Needed { get; } =
+        [DatasetCatalog.Archigos, DatasetCatalog.Gwf, DatasetCatalog.PowellThyne, DatasetCatalog.Cline, DatasetCatalog.JonesOlken];
+
+    /// <summary>
+    /// Loads the datasets of <see cref="Needed"/>. When files are missing, throws one <see cref="DatasetException"/>
+    /// whose message names every missing file and where to get it.
+    /// </summary>
+    /// <exception cref="DatasetException">A file is missing or lacks a column.</exception>
+    public static HistoricalData Load(string dataFolder)
+    {
+        ThrowIfMissing(dataFolder, Needed);
+        var archigos = ArchigosLoader.Load(dataFolder);
+        var gwf = RegimeLoader.LoadGwf(dataFolder);
+        var pt = CoupLoader.LoadPowellThyne2019(dataFolder);
+        var cline = CoupLoader.LoadCline(dataFolder);
+        var attempts = JonesOlkenLoader.LoadAttempts(dataFolder);
+        var years = JonesOlkenLoader.LoadLeaderYears(dataFolder);
+        var skipped = archigos.Skipped.Concat(gwf.Skipped).Concat(pt.Skipped).Concat(cline.Skipped).Concat(attempts.Skipped).Concat(years.Skipped).ToList();
+        return new HistoricalData(archigos.Records, gwf.Records, pt.Records, cline.Records, attempts.Records, years.Records, skipped);
+    }
+
+    /// <summary>Every expected file of the given datasets that is not in the data folder.</summary>
+    public static IReadOnlyList<(DatasetInfo Dataset, string File)> MissingFiles(string dataFolder, IEnumerable<DatasetInfo> datasets)
+    {
+        ArgumentNullException.ThrowIfNull(datasets);
+        return datasets
+            .SelectMany(d => d.Files.Select(f => (Dataset: d, File: f)))
+            .Where(p => !System.IO.File.Exists(Path.Combine(dataFolder, p.Dataset.Folder, p.File)))
+            .ToList();
+    }
+
+    /// <summary>Throws a <see cref="DatasetException"/> naming every missing file of the given datasets.</summary>
+    /// <exception cref="DatasetException">At least one file is missing.</exception>
+    public static void ThrowIfMissing(string dataFolder, IEnumerable<DatasetInfo> datasets)
+    {
+        var missing = MissingFiles(dataFolder, datasets);
+        if (missing.Count > 0)
+        {
+            var message = string.Join(" ", missing.Select(m => DatasetCatalog.MissingMessage(m.Dataset, dataFolder, m.File)));
+            throw new DatasetException(message, missing[0].Dataset, isMissing: true);
+        }
+    }
+}

@@ -1,0 +1,295 @@
+namespace Interregnum.Reports;
+
+/// <summary>
+/// Everything an HTML brief shows, as plain immutable data. It depends on nothing else in Interregnum, so a
+/// forecast, a stored run or a hand-written example can be mapped onto it. Probabilities are on 0–1, policy
+/// positions on the dimension's 0–100 scale. Every optional section is a <see cref="BriefSection{T}"/>: present,
+/// or absent with the reason the brief prints in its place.
+/// </summary>
+/// <remarks>Immutable (when given immutable lists) and thread-safe to read.</remarks>
+public sealed record BriefContent
+{
+    /// <summary>The brief's title, e.g. "Russia: the morning after".</summary>
+    public required string Title { get; init; }
+
+    /// <summary>The question the brief answers, in one or two sentences.</summary>
+    public required string Question { get; init; }
+
+    /// <summary>The date the facts and the forecast refer to.</summary>
+    public required DateOnly AsOf { get; init; }
+
+    /// <summary>The scenario and the shock described in plain words (paragraphs separated by blank lines).</summary>
+    public required string ScenarioDescription { get; init; }
+
+    /// <summary>Where the scenario's facts come from.</summary>
+    public required BriefSection<IReadOnlyList<SourceEntry>> Sources { get; init; }
+
+    /// <summary>Who controls how much of each instrument, and the resulting capability per phase.</summary>
+    public required BriefSection<PowerTable> Power { get; init; }
+
+    /// <summary>The elite network: actors, organizations, ties and who heads what.</summary>
+    public required BriefSection<EliteNetwork> Network { get; init; }
+
+    /// <summary>The probability that each candidate prevails.</summary>
+    public required BriefSection<IReadOnlyList<CandidateForecast>> Candidates { get; init; }
+
+    /// <summary>The probability that the succession is contested.</summary>
+    public required BriefSection<ContestedForecast> Contested { get; init; }
+
+    /// <summary>The policy forecast against the status quo, one entry per issue dimension.</summary>
+    public required BriefSection<IReadOnlyList<PolicyForecast>> Policy { get; init; }
+
+    /// <summary>The scenario's shocks side by side.</summary>
+    public required BriefSection<IReadOnlyList<ShockOutcome>> Shocks { get; init; }
+
+    /// <summary>One-at-a-time sensitivity: one tornado per output.</summary>
+    public required BriefSection<IReadOnlyList<Tornado>> Tornadoes { get; init; }
+
+    /// <summary>Variance-based importance of the uncertain inputs.</summary>
+    public required BriefSection<IReadOnlyList<VarianceImportance>> Importance { get; init; }
+
+    /// <summary>Historical base rates for the scenario's reference class.</summary>
+    public required BriefSection<OutsideView> OutsideView { get; init; }
+
+    /// <summary>How earlier forecasts scored, where there is a record.</summary>
+    public required BriefSection<ScoreTable> TrackRecord { get; init; }
+
+    /// <summary>Models, parameters, seed, draws, scenario hash and program version.</summary>
+    public required MethodsNote Methods { get; init; }
+}
+
+/// <summary>An optional part of a brief: either its content, or the reason it is not available.</summary>
+/// <typeparam name="T">The section's content.</typeparam>
+/// <remarks>Made with <see cref="BriefSection.Available{T}"/> or <see cref="BriefSection.NotAvailable{T}"/>.</remarks>
+public sealed record BriefSection<T>
+    where T : class
+{
+    internal BriefSection(T? content, string? missingReason)
+    {
+        Content = content;
+        MissingReason = missingReason;
+    }
+
+    /// <summary>The content, or null when the section is not available.</summary>
+    public T? Content { get; }
+
+    /// <summary>Why the section is not available (null when it is).</summary>
+    public string? MissingReason { get; }
+
+    /// <summary>Whether the section has content.</summary>
+    public bool IsAvailable => Content is not null;
+}
+
+/// <summary>Makes <see cref="BriefSection{T}"/> values.</summary>
+public static class BriefSection
+{
+    /// <summary>A section with content.</summary>
+    /// <typeparam name="T">The section's content.</typeparam>
+    /// <param name="content">The content.</param>
+    public static BriefSection<T> Available<T>(T content)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        return new BriefSection<T>(content, null);
+    }
+
+    /// <summary>A section that is absent; the brief prints "not available" and the reason.</summary>
+    /// <typeparam name="T">The section's content.</typeparam>
+    /// <param name="reason">Why, in words a reader understands, e.g. "no historical data folder was given".</param>
+    public static BriefSection<T> NotAvailable<T>(string reason)
+        where T : class
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        return new BriefSection<T>(null, reason);
+    }
+}
+
+/// <summary>A source the scenario cites.</summary>
+/// <param name="Id">The key the scenario uses, e.g. "S1".</param>
+/// <param name="Citation">The full citation in words.</param>
+/// <param name="Url">A link (http or https) for the reader, or null. Only shown as a link, never loaded.</param>
+public sealed record SourceEntry(string Id, string Citation, string? Url);
+
+/// <summary>The power table: actor rows by instruments of power, and capability per phase.</summary>
+/// <param name="Instruments">Column names, e.g. "coercion", "money".</param>
+/// <param name="Phases">Phase names, e.g. "first days", "first months".</param>
+/// <param name="Rows">One row per actor.</param>
+/// <param name="Unit">What the instrument numbers mean, e.g. "share of the instrument (0–1)".</param>
+public sealed record PowerTable(
+    IReadOnlyList<string> Instruments,
+    IReadOnlyList<string> Phases,
+    IReadOnlyList<PowerRow> Rows,
+    string Unit);
+
+/// <summary>One actor's holdings and capability.</summary>
+/// <param name="Actor">The actor's name.</param>
+/// <param name="Holdings">Controlled amount per instrument, in the order of <see cref="PowerTable.Instruments"/>.</param>
+/// <param name="CapabilityByPhase">Capability per phase, in the order of <see cref="PowerTable.Phases"/>.</param>
+public sealed record PowerRow(string Actor, IReadOnlyList<double> Holdings, IReadOnlyList<double> CapabilityByPhase);
+
+/// <summary>The kind of node in the elite network.</summary>
+public enum NetworkNodeKind
+{
+    /// <summary>A person.</summary>
+    Actor,
+
+    /// <summary>A body that holds instruments (a service, a guard, a company, a council).</summary>
+    Organization,
+}
+
+/// <summary>The elite network.</summary>
+/// <param name="Nodes">Actors and organizations, drawn in this order (the layout depends on it alone).</param>
+/// <param name="Ties">Typed, weighted ties between nodes.</param>
+/// <param name="HeadOf">Which actor heads which organization.</param>
+public sealed record EliteNetwork(
+    IReadOnlyList<NetworkNode> Nodes,
+    IReadOnlyList<NetworkTie> Ties,
+    IReadOnlyList<HeadOfEdge> HeadOf);
+
+/// <summary>A node of the elite network.</summary>
+/// <param name="Id">A key unique within the network.</param>
+/// <param name="Label">The name shown.</param>
+/// <param name="Kind">Actor or organization.</param>
+/// <param name="Capability">Capability (non-negative; sets the node's size).</param>
+public sealed record NetworkNode(string Id, string Label, NetworkNodeKind Kind, double Capability);
+
+/// <summary>A tie between two nodes.</summary>
+/// <param name="From">The node id the tie starts from.</param>
+/// <param name="To">The node id the tie points to.</param>
+/// <param name="TieType">The kind of tie, e.g. "patronage", "family", "rivalry" (sets the colour).</param>
+/// <param name="Weight">Strength on 0–1 (sets the line width).</param>
+public sealed record NetworkTie(string From, string To, string TieType, double Weight);
+
+/// <summary>An actor heading an organization.</summary>
+/// <param name="Actor">The actor's node id.</param>
+/// <param name="Organization">The organization's node id.</param>
+public sealed record HeadOfEdge(string Actor, string Organization);
+
+/// <summary>One candidate's chance of prevailing.</summary>
+/// <param name="Name">The candidate.</param>
+/// <param name="Probability">Probability of prevailing (0–1).</param>
+/// <param name="Low90">Lower end of the 90% interval.</param>
+/// <param name="High90">Upper end of the 90% interval.</param>
+/// <param name="StandardError">Monte Carlo standard error of <paramref name="Probability"/>.</param>
+public sealed record CandidateForecast(string Name, double Probability, double Low90, double High90, double StandardError);
+
+/// <summary>The probability of a contested succession.</summary>
+/// <param name="Probability">Probability (0–1).</param>
+/// <param name="Low90">Lower end of the 90% interval.</param>
+/// <param name="High90">Upper end of the 90% interval.</param>
+/// <param name="Threshold">The declared threshold that makes a succession contested.</param>
+/// <param name="ThresholdMeaning">What the threshold measures, e.g. "share of coercion kept by the losing side".</param>
+public sealed record ContestedForecast(double Probability, double Low90, double High90, double Threshold, string ThresholdMeaning);
+
+/// <summary>Where policy settles on one issue dimension (0–100 scale).</summary>
+/// <param name="Dimension">The dimension's label.</param>
+/// <param name="LowEndLabel">What 0 means.</param>
+/// <param name="HighEndLabel">What 100 means.</param>
+/// <param name="StatusQuo">The position before the shock.</param>
+/// <param name="Mean">Mean forecast position.</param>
+/// <param name="P5">5th percentile.</param>
+/// <param name="P50">Median.</param>
+/// <param name="P95">95th percentile.</param>
+/// <param name="Histogram">The draws binned, or null.</param>
+public sealed record PolicyForecast(
+    string Dimension,
+    string LowEndLabel,
+    string HighEndLabel,
+    double StatusQuo,
+    double Mean,
+    double P5,
+    double P50,
+    double P95,
+    IReadOnlyList<HistogramBin>? Histogram = null);
+
+/// <summary>A histogram bin [Low, High) and the number of draws in it.</summary>
+/// <param name="Low">Lower edge.</param>
+/// <param name="High">Upper edge.</param>
+/// <param name="Count">Draws in the bin.</param>
+public sealed record HistogramBin(double Low, double High, int Count);
+
+/// <summary>The forecast under one shock, for the side-by-side comparison.</summary>
+/// <param name="Label">The shock, in words.</param>
+/// <param name="Candidates">Each candidate's probability under this shock.</param>
+/// <param name="ContestedProbability">Probability of a contested succession (0–1).</param>
+/// <param name="Shifts">Per dimension: mean shift from the status quo and the chance it moves up.</param>
+public sealed record ShockOutcome(
+    string Label,
+    IReadOnlyList<CandidateShare> Candidates,
+    double ContestedProbability,
+    IReadOnlyList<DimensionShift> Shifts);
+
+/// <summary>A candidate's probability under one shock.</summary>
+/// <param name="Name">The candidate.</param>
+/// <param name="Probability">Probability (0–1).</param>
+public sealed record CandidateShare(string Name, double Probability);
+
+/// <summary>How one dimension moves under one shock.</summary>
+/// <param name="Dimension">The dimension's label.</param>
+/// <param name="MeanShift">Mean new position minus the status quo (points on 0–100).</param>
+/// <param name="ProbabilityTowardHighEnd">Probability that the new position lies above the status quo, i.e.
+/// toward the high-end label (for a hostility dimension: more hostile).</param>
+public sealed record DimensionShift(string Dimension, double MeanShift, double ProbabilityTowardHighEnd);
+
+/// <summary>A one-at-a-time sensitivity of one output.</summary>
+/// <param name="OutputName">The output, e.g. "P(Patrushev prevails)".</param>
+/// <param name="BaseValue">The output with every input at its base value.</param>
+/// <param name="Inputs">One bar per input (drawn sorted by swing, largest on top).</param>
+public sealed record Tornado(string OutputName, double BaseValue, IReadOnlyList<TornadoInput> Inputs);
+
+/// <summary>One input of a tornado.</summary>
+/// <param name="Label">The input, in words.</param>
+/// <param name="LowSwingValue">The output with this input at its low setting.</param>
+/// <param name="HighSwingValue">The output with this input at its high setting.</param>
+/// <param name="InputBaseValue">The input's own base value, shown in the table, or null.</param>
+public sealed record TornadoInput(string Label, double LowSwingValue, double HighSwingValue, double? InputBaseValue = null);
+
+/// <summary>Variance-based importance of the inputs on one output.</summary>
+/// <param name="OutputName">The output.</param>
+/// <param name="IndexName">The index, e.g. "first-order Sobol index".</param>
+/// <param name="Entries">One entry per input.</param>
+public sealed record VarianceImportance(string OutputName, string IndexName, IReadOnlyList<ImportanceEntry> Entries);
+
+/// <summary>One input's importance index with its interval.</summary>
+/// <param name="Input">The input.</param>
+/// <param name="Index">The index (0–1).</param>
+/// <param name="Low">Lower end of its interval.</param>
+/// <param name="High">Upper end of its interval.</param>
+public sealed record ImportanceEntry(string Input, double Index, double Low, double High);
+
+/// <summary>The outside view: historical base rates for the reference class.</summary>
+/// <param name="ReferenceClass">The reference class in words.</param>
+/// <param name="IntervalMethod">How the intervals were computed, e.g. "Wilson 95%".</param>
+/// <param name="Rates">The base rates.</param>
+public sealed record OutsideView(string ReferenceClass, string IntervalMethod, IReadOnlyList<BaseRate> Rates);
+
+/// <summary>One base rate: k events in n cases.</summary>
+/// <param name="Label">What is counted.</param>
+/// <param name="K">Cases with the event.</param>
+/// <param name="N">Cases in the reference class.</param>
+/// <param name="Rate">The rate (0–1).</param>
+/// <param name="Low">Lower end of the interval.</param>
+/// <param name="High">Upper end of the interval.</param>
+/// <param name="Note">A note (dataset, caveat), or null.</param>
+public sealed record BaseRate(string Label, int K, int N, double Rate, double Low, double High, string? Note);
+
+/// <summary>A plain table of scores (the track record of earlier forecasts).</summary>
+/// <param name="Description">What was scored and how (e.g. "Brier score per question").</param>
+/// <param name="Columns">Column headers.</param>
+/// <param name="Rows">Rows of cells, each as long as <paramref name="Columns"/>.</param>
+public sealed record ScoreTable(string Description, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>What it takes to reproduce the forecast.</summary>
+/// <param name="Models">The models used, in words, one per entry.</param>
+/// <param name="Parameters">Model parameters by name (printed sorted by name).</param>
+/// <param name="Seed">The random seed.</param>
+/// <param name="Draws">The number of Monte Carlo draws.</param>
+/// <param name="ScenarioHash">The scenario's content hash.</param>
+/// <param name="ProgramVersion">The program's version.</param>
+public sealed record MethodsNote(
+    IReadOnlyList<string> Models,
+    IReadOnlyDictionary<string, string> Parameters,
+    ulong Seed,
+    int Draws,
+    string ScenarioHash,
+    string ProgramVersion);

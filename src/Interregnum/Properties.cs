@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Interregnum.Tests")]
+[assembly: InternalsVisibleTo("Interregnum.Benchmarks")]
