@@ -7,6 +7,8 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> All()
     {
+        yield return ValidateCommand.Create();
+        yield return PowerCommand.Create();
         yield return SimulateCommand.Create();
         yield return CompareCommand.Create();
         yield return SensitivityCommand.Create();
