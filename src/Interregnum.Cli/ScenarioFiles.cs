@@ -20,7 +20,17 @@ internal static class ScenarioFiles
             throw new CliException($"{path}: no such file", ExitCodes.MissingResource);
         }
 
-        var result = ScenarioReader.ReadFile(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: cannot read: {ex.Message}", ExitCodes.MissingResource);
+        }
+
+        var result = ScenarioReader.Read(bytes, path);
         if (!result.IsValid)
         {
             throw new CliException(
@@ -28,7 +38,6 @@ internal static class ScenarioFiles
                 string.Join(Environment.NewLine, result.Errors.Select(e => e.ToString())));
         }
 
-        var bytes = File.ReadAllBytes(path);
         return new LoadedScenario(path, result.Scenario!, System.Text.Encoding.UTF8.GetString(bytes), ScenarioHash.Of(bytes));
     }
 
