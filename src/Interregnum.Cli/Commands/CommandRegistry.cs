@@ -8,6 +8,6 @@ internal static class CommandRegistry
     public static IEnumerable<Command> All()
     {
         // Add one line per command here.
-        yield break;
+        yield return BargainCommand.Create();
     }
 }
