@@ -12,6 +12,7 @@ internal static class CommandRegistry
         yield return SimulateCommand.Create();
         yield return CompareCommand.Create();
         yield return SensitivityCommand.Create();
+        yield return BargainCommand.Create();
         yield return HistoryCommand.Create();
         yield return RunsCommand.Create();
     }
