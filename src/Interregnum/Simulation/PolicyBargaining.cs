@@ -13,17 +13,20 @@ internal static class PolicyBargaining
         return model switch
         {
             PolicyModel.Compromise => WeightedMean(st, present, capability, st.Position),
-            PolicyModel.Smp => Smp(st, present, capability),
-            _ => throw new NotSupportedException($"policy model {model} is not wired yet"),
+            PolicyModel.Smp => Smp(st, present, capability, expectedUtility: false),
+            PolicyModel.Eu => Smp(st, present, capability, expectedUtility: true),
+            _ => throw new ArgumentOutOfRangeException(nameof(model), model, "unknown policy model"),
         };
     }
 
     /// <summary>
     /// KTAB's SMP with its default parameters over the actors who can take part (present, positive capability,
     /// positive total salience; KTAB cannot weigh the others); with fewer than two such actors, the compromise.
-    /// Runs serially: the Monte Carlo parallelises over draws.
+    /// Runs serially: the Monte Carlo parallelises over draws. With <paramref name="expectedUtility"/>, the same
+    /// actors play the expected-utility model (Scholz-code reading) on each dimension instead, and the forecast is
+    /// the final round's weighted median.
     /// </summary>
-    private static double[] Smp(RegimeState st, bool[] present, double[] capability)
+    private static double[] Smp(RegimeState st, bool[] present, double[] capability, bool expectedUtility)
     {
         int d = st.D;
         var members = new List<int>();
@@ -65,8 +68,19 @@ internal static class PolicyBargaining
             dims[k] = k.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var result = Bargaining.SpatialModelOfPolitics.Run(new Bargaining.SmpInput(names, dims, caps, pos, sals), null, maxDegreeOfParallelism: 1);
+        var input = new Bargaining.SmpInput(names, dims, caps, pos, sals);
         var forecast = new double[d];
+        if (expectedUtility)
+        {
+            for (var k = 0; k < d; k++)
+            {
+                forecast[k] = Bargaining.ExpectedUtilityModel.Run(input, k, Bargaining.ExpectedUtilityOptions.ScholzCode).Rounds[^1].Median;
+            }
+
+            return forecast;
+        }
+
+        var result = Bargaining.SpatialModelOfPolitics.Run(input, null, maxDegreeOfParallelism: 1);
         for (var k = 0; k < d; k++)
         {
             double num = 0, den = 0, plain = 0;
