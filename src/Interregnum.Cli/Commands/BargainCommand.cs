@@ -62,26 +62,19 @@ internal static class BargainCommand
     }
 
     /// <summary>
-    /// Reads the game to bargain over. Today a KTAB CSV; the scenario-file branch is to be added here.
+    /// Reads the game to bargain over. A KTAB CSV, or a scenario file (YAML/JSON: point values, capability as `export ktab` computes it).
     /// </summary>
     /// <param name="path">The file.</param>
     /// <returns>The bargaining input.</returns>
     internal static SmpInput LoadBargainingInput(string path)
     {
-        if (!File.Exists(path))
-        {
-            throw new CliException($"{path}: file not found.", ExitCodes.MissingResource);
-        }
-
-        var read = KtabCsv.Read(path);
-        if (!read.Succeeded)
-        {
-            throw new CliException(string.Join('\n', read.Errors.Select(e => e.ToString())), ExitCodes.InvalidInput);
-        }
-
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        var game = extension is ".yaml" or ".yml" or ".json"
+            ? Scenarios.Ktab.KtabScenarioMapping.FromScenario(ScenarioFiles.Load(path).Scenario)
+            : KtabCommands.ReadGame(path);
         try
         {
-            return read.Game!.ToSmpInput();
+            return game.ToSmpInput();
         }
         catch (ArgumentException ex)
         {

@@ -13,6 +13,8 @@ internal static class CommandRegistry
         yield return CompareCommand.Create();
         yield return SensitivityCommand.Create();
         yield return BargainCommand.Create();
+        yield return KtabCommands.Import();
+        yield return KtabCommands.Export();
         yield return HistoryCommand.Create();
         yield return RunsCommand.Create();
     }
