@@ -11,13 +11,7 @@ public sealed class ForecastCommandTests
 
     private static string Russia => Path.Combine(TestData.RepositoryRoot(), "scenarios", "russia-2024.yaml");
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Cli.Run(args);
 
     [Fact]
     public void Simulate_Json_CarriesSeedDrawsShockHashCandidatesContestedAndDimensions()

@@ -26,13 +26,7 @@ public sealed class PowerCommandTests
 
     private static string Teaching => Path.Combine(TestData.RepositoryRoot(), "scenarios", "teaching.yaml");
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Cli.Run(args);
 
     [Fact]
     public void Power_Json_MatchesHandComputation()

@@ -7,13 +7,7 @@ public sealed class ValidateCommandTests
 {
     private static string Repo(params string[] parts) => Path.Combine([TestData.RepositoryRoot(), .. parts]);
 
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static (int Code, string Out, string Err) Run(params string[] args) => Cli.Run(args);
 
     [Fact]
     public void Validate_ExampleScenarios_PrintsOkAndExitsZero()
