@@ -12,5 +12,6 @@ internal static class CommandRegistry
         yield return SensitivityCommand.Create();
         yield return HistoryCommand.Create();
         yield return RunsCommand.Create();
+        yield return BacktestCommand.Create();
     }
 }

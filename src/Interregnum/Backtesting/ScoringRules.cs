@@ -42,7 +42,8 @@ public static class ScoringRules
     public static double LogScore(IReadOnlyList<double> probabilities, int observed)
     {
         CheckClasses(probabilities, observed);
-        return -Math.Log(Math.Max(probabilities[observed], LogFloor));
+        var score = -Math.Log(Math.Max(probabilities[observed], LogFloor));
+        return score == 0 ? 0 : score; // no negative zero for a certain, correct forecast
     }
 
     /// <summary>Binary Brier score (p − o)².</summary>
