@@ -137,6 +137,31 @@ public sealed class BacktestCommandTests
     }
 
     [Fact]
+    public void Backtest_Stored_AsABacktestRunWithItsJson()
+    {
+        var dir = Directory.CreateTempSubdirectory("interregnum-backtest-store-");
+        try
+        {
+            var db = Path.Combine(dir.FullName, "runs.db");
+            var (code, output, err) = Run("backtest", PublicSet, "--model", "compromise", "--draws", "30", "--format", "json", "--db", db);
+
+            Assert.True(code == 0, err);
+            Assert.Contains("stored run 1", err, StringComparison.Ordinal);
+            using var store = Store.SqliteRunStore.Open(db);
+            var run = store.Get(1)!;
+            Assert.Equal(Store.RunKind.Backtest, run.Kind);
+            Assert.Equal(30, run.Draws);
+            Assert.Equal(output.TrimEnd(), run.ResultsJson.TrimEnd());
+            Assert.Contains("# ---- ussr-1982/outcome.yaml", run.ScenarioText, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void Backtest_NoSuchFolder_ExitsWithMissingResource()
     {
         var (code, _, err) = Run("backtest", Path.Combine(Path.GetTempPath(), "no-such-backtest-folder"), "--no-store");
