@@ -17,5 +17,6 @@ internal static class CommandRegistry
         yield return KtabCommands.Export();
         yield return HistoryCommand.Create();
         yield return RunsCommand.Create();
+        yield return BacktestCommand.Create();
     }
 }

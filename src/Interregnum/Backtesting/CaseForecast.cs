@@ -1,0 +1,167 @@
+using Interregnum.Model;
+using Interregnum.Power;
+using Interregnum.Simulation;
+
+namespace Interregnum.Backtesting;
+
+/// <summary>
+/// One forecaster's forecast for one case, in the form every forecaster is scored in: a probability per
+/// candidate, a probability of a contested succession, and per dimension a sample of the change from the status
+/// quo (points on 0–100). Any part may be absent (null): the forecaster makes no such forecast. Immutable.
+/// </summary>
+/// <param name="Forecaster">Who forecasts: <c>model</c> or a rival's id.</param>
+/// <param name="Candidates">Probability per candidate, in the scenario's candidate order (sums to 1), or null.</param>
+/// <param name="Contested">Probability of a contested succession, or null.</param>
+/// <param name="Shifts">Per dimension id, a sample of (new position − status quo), or null.</param>
+/// <param name="Note">How the forecast was made, or why a part is missing.</param>
+public sealed record CaseForecast(
+    string Forecaster,
+    IReadOnlyList<double>? Candidates,
+    double? Contested,
+    IReadOnlyDictionary<string, IReadOnlyList<double>>? Shifts,
+    string? Note);
+
+/// <summary>The forecasters a backtest scores: the model and the simple rivals any analyst could use instead.</summary>
+public static class Forecasters
+{
+    /// <summary>The model (Interregnum's succession simulation).</summary>
+    public const string Model = "model";
+
+    /// <summary>Every candidate equally likely.</summary>
+    public const string EqualOdds = "equal-odds";
+
+    /// <summary>The formal successor (office rule) wins.</summary>
+    public const string FormalSuccessor = "formal-successor";
+
+    /// <summary>The candidate whose leader holds the most crisis-phase coercion wins.</summary>
+    public const string MostCoercion = "most-coercion";
+
+    /// <summary>The historical base rate of the case's reference class.</summary>
+    public const string BaseRate = "base-rate";
+
+    /// <summary>The rivals, in report order.</summary>
+    public static IReadOnlyList<string> Rivals { get; } = [EqualOdds, FormalSuccessor, MostCoercion, BaseRate];
+
+    /// <summary>The model's forecast from a simulation: mean per-draw probabilities, and the per-draw policy shifts.</summary>
+    public static CaseForecast FromSimulation(Scenario scenario, SimulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(result);
+        var shifts = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        for (var k = 0; k < scenario.Dimensions.Count; k++)
+        {
+            shifts[scenario.Dimensions[k].Id] = result.Outcomes.Select(o => o.Forecast[k] - o.StatusQuo[k]).ToArray();
+        }
+
+        return new CaseForecast(
+            Model,
+            Normalised(result.Candidates.Select(c => c.Estimate.Probability).ToArray()),
+            Math.Clamp(result.Contested.Probability, 0, 1),
+            shifts,
+            $"{result.Draws} draws, seed {result.Seed}, policy model {result.Model.ToString().ToLowerInvariant()}");
+    }
+
+    /// <summary>
+    /// Equal odds: 1/n per candidate; P(contested) = 1/2; the policy shift is the equal-weight ensemble of the
+    /// candidates' leaders' positions minus the incumbent's (point values).
+    /// </summary>
+    public static CaseForecast EqualOddsForecast(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var n = scenario.Candidates.Count;
+        var all = Enumerable.Range(0, n).ToArray();
+        return new CaseForecast(EqualOdds, Enumerable.Repeat(1.0 / n, n).ToArray(), 0.5, LeaderShifts(scenario, all), "1/n per candidate; contested 1/2");
+    }
+
+    /// <summary>
+    /// The formal successor wins: the office's acting-successor candidate, else the scenario's first candidate
+    /// (certainty); the succession follows the rule, so P(contested) = 0; policy moves to that leader's position.
+    /// </summary>
+    public static CaseForecast FormalSuccessorForecast(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var index = -1;
+        for (var c = 0; c < scenario.Candidates.Count && index < 0; c++)
+        {
+            index = scenario.Candidates[c].ActingSuccessor ? c : -1;
+        }
+
+        var note = index >= 0 ? "the acting-successor candidate" : "no acting successor: the first candidate listed";
+        index = Math.Max(index, 0);
+        return new CaseForecast(FormalSuccessor, OneHot(scenario.Candidates.Count, [index]), 0, LeaderShifts(scenario, [index]), note + "; orderly");
+    }
+
+    /// <summary>
+    /// The most crisis-phase coercion wins: each candidate's leader's coercion is Σ over coercive instruments of
+    /// the crisis weight × the leader's share (<see cref="PowerAccount.ForScenario"/>, point values, before the
+    /// shock); the strongest wins (ties share equally). It makes no contested forecast (null); policy moves to the
+    /// winner's position.
+    /// </summary>
+    public static CaseForecast MostCoercionForecast(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var coercion = CandidateCoercion(scenario);
+        var max = coercion.Max();
+        var top = Enumerable.Range(0, coercion.Length).Where(c => coercion[c] >= max - 1e-12).ToArray();
+        return new CaseForecast(MostCoercion, OneHot(scenario.Candidates.Count, top), null, LeaderShifts(scenario, top), top.Length > 1 ? $"{top.Length} candidates tie on coercion" : null);
+    }
+
+    /// <summary>
+    /// The historical base rate: P(contested) = the share of successors who came in irregularly in the reference
+    /// class (computed by the caller from the historical data, using only exits before the question date); no
+    /// candidate or policy forecast. Null <paramref name="irregularShare"/>: not available.
+    /// </summary>
+    public static CaseForecast BaseRateForecast(double? irregularShare, string note) =>
+        new(BaseRate, null, irregularShare is { } p ? Math.Clamp(p, 0, 1) : null, null, note);
+
+    /// <summary>Each candidate's leader's crisis-phase coercion (see <see cref="MostCoercionForecast"/>).</summary>
+    public static double[] CandidateCoercion(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var table = PowerAccount.ForScenario(scenario);
+        var coercive = scenario.Instruments.Where(i => i.Coercive).ToList();
+        var result = new double[scenario.Candidates.Count];
+        for (var c = 0; c < result.Length; c++)
+        {
+            var leader = scenario.Candidates[c].ActorId(scenario.Office);
+            var row = table.Rows.First(r => r.ActorId == leader);
+            result[c] = coercive.Sum(i => i.Weights["crisis"].Point * row.Share[i.Id]);
+        }
+
+        return result;
+    }
+
+    private static double[] OneHot(int n, int[] winners)
+    {
+        var p = new double[n];
+        foreach (var w in winners)
+        {
+            p[w] = 1.0 / winners.Length;
+        }
+
+        return p;
+    }
+
+    private static double[] Normalised(double[] p)
+    {
+        var sum = p.Sum();
+        return sum > 0 ? p.Select(x => Math.Clamp(x / sum, 0, 1)).ToArray() : p;
+    }
+
+    private static Dictionary<string, IReadOnlyList<double>> LeaderShifts(Scenario scenario, int[] candidates)
+    {
+        var incumbent = scenario.ActorById(scenario.Incumbent);
+        var shifts = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        foreach (var dim in scenario.Dimensions)
+        {
+            var statusQuo = incumbent.Positions.TryGetValue(dim.Id, out var sq) ? sq.Point : 50;
+            shifts[dim.Id] = candidates.Select(c =>
+            {
+                var leader = scenario.ActorById(scenario.Candidates[c].ActorId(scenario.Office));
+                return (leader.Positions.TryGetValue(dim.Id, out var p) ? p.Point : 50) - statusQuo;
+            }).ToArray();
+        }
+
+        return shifts;
+    }
+}
