@@ -188,7 +188,7 @@ internal sealed class SmpEngine
         {
             if (_bargainCount[i] == 0)
             {
-                challenges.Add(new SmpChallenge(i, -1, -1, 0, [], []));
+                challenges.Add(new SmpChallenge(i, -1, -1, 0, [], [], [], []));
                 continue;
             }
 
@@ -199,7 +199,9 @@ internal sealed class SmpEngine
                 _gain[i],
                 _winProbability[i],
                 Scaled(_bargainPos.AsSpan(BargainOffset(b, 0), _d).ToArray()),
-                Scaled(_bargainPos.AsSpan(BargainOffset(b, 1), _d).ToArray())));
+                Scaled(_bargainPos.AsSpan(BargainOffset(b, 1), _d).ToArray()),
+                _bargainCount[i] > 1 ? Scaled(_bargainPos.AsSpan(BargainOffset(b + 1, 0), _d).ToArray()) : [],
+                _bargainCount[i] > 1 ? Scaled(_bargainPos.AsSpan(BargainOffset(b + 1, 1), _d).ToArray()) : []));
         }
 
         return new SmpStateAnalysis(neutral, (double[])_risk.Clone(), objective, challenges);
