@@ -79,7 +79,14 @@ public static class ExpectedUtilityModel
         int still = 0;
         for (int round = 1; round <= o.MaxRounds; round++)
         {
-            var state = new RoundState(o, x, c, s, o.Range == EuRange.Initial ? initialRange : Range(x));
+            double delta = o.Range == EuRange.Initial ? initialRange : Range(x);
+            if (!(delta > 0))
+            {
+                // Everyone at one position: distances are 0/0 and nobody has anything to challenge.
+                break;
+            }
+
+            var state = new RoundState(o, x, c, s, delta);
             var (security, r) = state.RiskExponents();
             state.SetRisk(r);
             var moves = new List<EuMove>();

@@ -229,6 +229,63 @@ public static class ProbabilisticCondorcet
         }
     }
 
+    /// <summary>
+    /// Rows first, first + step, ... of the coalition matrix from utilities stored option-major
+    /// (utilitiesByOption[option·voters + voter]): the same numbers as <see cref="Coalitions"/>, in an order of
+    /// memory access that suits large games, and split by rows so that callers can run rows in parallel.
+    /// </summary>
+    internal static void CoalitionRows(ReadOnlySpan<double> weights, ReadOnlySpan<double> utilitiesByOption, int options, VotingRule rule, Span<double> coalitions, int first, int step)
+    {
+        int voters = weights.Length;
+        for (int i = first; i < options; i += step)
+        {
+            var ui = utilitiesByOption.Slice(i * voters, voters);
+            for (int j = 0; j < i; j++)
+            {
+                var uj = utilitiesByOption.Slice(j * voters, voters);
+                double cij = MinimumCoalition;
+                double cji = MinimumCoalition;
+                if (rule == VotingRule.Prop)
+                {
+                    for (int k = 0; k < voters; k++)
+                    {
+                        double v = weights[k] * (ui[k] - uj[k]);
+                        if (v > 0)
+                        {
+                            cij += v;
+                        }
+
+                        if (v < 0)
+                        {
+                            cji -= v;
+                        }
+                    }
+                }
+                else
+                {
+                    for (int k = 0; k < voters; k++)
+                    {
+                        double v = Vote(rule, weights[k], ui[k], uj[k]);
+                        if (v > 0)
+                        {
+                            cij += v;
+                        }
+
+                        if (v < 0)
+                        {
+                            cji -= v;
+                        }
+                    }
+                }
+
+                coalitions[(i * options) + j] = cij;
+                coalitions[(j * options) + i] = cji;
+            }
+
+            coalitions[(i * options) + i] = MinimumCoalition;
+        }
+    }
+
     /// <summary>Pairwise victory probabilities from coalition strengths; p_ii = 0.5.</summary>
     /// <param name="coalitions">Coalition strengths, options × options.</param>
     /// <param name="options">Number of options.</param>

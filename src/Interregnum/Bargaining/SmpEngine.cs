@@ -188,7 +188,7 @@ internal sealed class SmpEngine
         {
             if (_bargainCount[i] == 0)
             {
-                challenges.Add(new SmpChallenge(i, -1, -1, 0, [], []));
+                challenges.Add(new SmpChallenge(i, -1, -1, 0, [], [], [], []));
                 continue;
             }
 
@@ -199,7 +199,9 @@ internal sealed class SmpEngine
                 _gain[i],
                 _winProbability[i],
                 Scaled(_bargainPos.AsSpan(BargainOffset(b, 0), _d).ToArray()),
-                Scaled(_bargainPos.AsSpan(BargainOffset(b, 1), _d).ToArray())));
+                Scaled(_bargainPos.AsSpan(BargainOffset(b, 1), _d).ToArray()),
+                _bargainCount[i] > 1 ? Scaled(_bargainPos.AsSpan(BargainOffset(b + 1, 0), _d).ToArray()) : [],
+                _bargainCount[i] > 1 ? Scaled(_bargainPos.AsSpan(BargainOffset(b + 1, 1), _d).ToArray()) : []));
         }
 
         return new SmpStateAnalysis(neutral, (double[])_risk.Clone(), objective, challenges);
@@ -235,12 +237,13 @@ internal sealed class SmpEngine
         }
 
         // Risk-neutral utilities, a PCE over all n positions (duplicates included), weights = capability.
+        // Stored option-major: _utilityWork[j·n + k] = U⁰_kj.
         for (int x = 0; x < n * n; x++)
         {
-            _utilityWork[x] = SpatialModelOfPolitics.Utility(_dist[x], 0.0);
+            _utilityWork[x] = SpatialModelOfPolitics.Utility(_distT[x], 0.0);
         }
 
-        ProbabilisticCondorcet.Elect(_cap, _utilityWork, n, _p.VotingRule, _p.VictoryProbModel, _p.PceModel, _stateProbabilities, _pceWork);
+        ElectByOption(n, _stateProbabilities);
         RiskFromProbabilities(_stateProbabilities, _risk);
 
         for (int a = 0; a < n; a++)
@@ -268,6 +271,28 @@ internal sealed class SmpEngine
                 _unique[_uniqueCount++] = i;
             }
         }
+    }
+
+    /// <summary>scalarPCE with weights = capability over the utilities in _utilityWork, stored option-major; coalition rows in parallel.</summary>
+    private void ElectByOption(int options, Span<double> probabilities)
+    {
+        int o2 = options * options;
+        var utilities = _utilityWork.AsMemory(0, options * _n);
+        var coalitions = _pceWork.AsMemory(0, o2);
+        int parts = options < 32 ? 1 : _threads;
+        if (parts == 1)
+        {
+            ProbabilisticCondorcet.CoalitionRows(_cap, utilities.Span, options, _p.VotingRule, coalitions.Span, 0, 1);
+        }
+        else
+        {
+            Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+                ProbabilisticCondorcet.CoalitionRows(_cap, utilities.Span, options, _p.VotingRule, coalitions.Span, part, parts));
+        }
+
+        var victory = _pceWork.AsSpan(o2, o2);
+        ProbabilisticCondorcet.VictoryProbabilities(coalitions.Span, options, _p.VictoryProbModel, victory);
+        ProbabilisticCondorcet.OptionProbabilities(_p.PceModel, coalitions.Span, victory, options, probabilities, _pceWork.AsSpan(2 * o2));
     }
 
     private void RiskFromProbabilities(double[] p, double[] risk)
@@ -311,17 +336,17 @@ internal sealed class SmpEngine
     {
         int n = _n;
         int o = _uniqueCount;
-        var u = new double[n * o];
-        for (int i = 0; i < n; i++)
+        for (int j = 0; j < o; j++)
         {
-            for (int j = 0; j < o; j++)
+            int column = _unique[j];
+            for (int i = 0; i < n; i++)
             {
-                u[(i * o) + j] = _own[(i * n) + _unique[j]];
+                _utilityWork[(j * n) + i] = _own[(i * n) + column];
             }
         }
 
         var pu = new double[o];
-        ProbabilisticCondorcet.Elect(_cap, u, o, _p.VotingRule, _p.VictoryProbModel, _p.PceModel, pu, _pceWork);
+        ElectByOption(o, pu);
         var pa = new double[n];
         for (int i = 0; i < n; i++)
         {
@@ -385,11 +410,15 @@ internal sealed class SmpEngine
             }
         });
 
-        ForEachRange(n, (from, to, worker) =>
+        // Interleaved, not contiguous: a popular target's long queue should not land on one worker with its neighbours.
+        ForEachRange(_threads, (from, to, worker) =>
         {
-            for (int k = from; k < to; k++)
+            for (int part = from; part < to; part++)
             {
-                Resolve(turn, k, worker);
+                for (int k = part; k < n; k += _threads)
+                {
+                    Resolve(turn, k, worker);
+                }
             }
         });
 
@@ -444,8 +473,12 @@ internal sealed class SmpEngine
         {
             double r = EstimateRisk(rh, _risk[x]);
             w.Risk[x] = r;
-            w.ColumnI[x] = SpatialModelOfPolitics.Utility(colI[x], r);
-            w.Diagonal[x] = SpatialModelOfPolitics.Utility(_diag[x], r);
+            double uxi = SpatialModelOfPolitics.Utility(colI[x], r);
+            double uxx = SpatialModelOfPolitics.Utility(_diag[x], r);
+            w.ColumnI[x] = uxi;
+            w.Diagonal[x] = uxx;
+            w.IkDefJ[x] = uxi + uxi + uxx;
+            w.IDefJk[x] = uxi + uxi + uxi;
         }
     }
 
@@ -497,6 +530,54 @@ internal sealed class SmpEngine
         double principalsI = chij;
         double principalsJ = chji;
         var commit = _p.ThirdPartyCommit;
+        if (rule == VotingRule.Prop && commit == ThirdPartyCommit.SemiCommit)
+        {
+            // KTAB's defaults, written out so that the JIT keeps everything in registers; the same operations as below.
+            var weights = _challengeWeight;
+            var ikDefJs = w.IkDefJ;
+            var iDefJks = w.IDefJk;
+            for (int x = 0; x < n; x++)
+            {
+                if (x == i || x == j)
+                {
+                    continue;
+                }
+
+                double wx = weights[x];
+                double d = colJ[x];
+                double uxj = d <= 1 ? (1 - d) * (1 + (d * risk[x])) : (1 - d) * (1 + risk[x]);
+                double v0 = wx * (colI[x] - uxj);
+                double cxi = v0 > 0 ? principalsI + v0 : principalsI;
+                double cxj = v0 < 0 ? principalsJ - v0 : principalsJ;
+                double pin = cxi / (cxi + cxj);
+                double pjn = 1.0 - pin;
+                double uIkJ = (pin * ikDefJs[x]) + (pjn * (uxj + uxj + uxj));
+                double uIJk = (pin * iDefJks[x]) + (pjn * (uxj + uxj + diag[x]));
+                double vx = wx * (uIkJ - uIJk);
+                chij = vx > 0 ? chij + vx : chij;
+                chji = vx < 0 ? chji - vx : chji;
+            }
+        }
+        else
+        {
+            ThirdParties(w, i, j, colJ, principalsI, principalsJ, ref chij, ref chji);
+        }
+
+        double phij = chij / (chij + chji);
+        double phji = chji / (chij + chji);
+        double euContest = (phij * uhkij) + (phji * uhkji);
+        double euChallenge = ((1 - sj) * uhkij) + (sj * euContest);
+        return (phij, euChallenge - euSq);
+    }
+
+    private void ThirdParties(Worker w, int i, int j, ReadOnlySpan<double> colJ, double principalsI, double principalsJ, ref double chij, ref double chji)
+    {
+        int n = _n;
+        var rule = _p.VotingRule;
+        var commit = _p.ThirdPartyCommit;
+        var risk = w.Risk;
+        var colI = w.ColumnI;
+        var diag = w.Diagonal;
         for (int x = 0; x < n; x++)
         {
             if (x == i || x == j)
@@ -549,12 +630,6 @@ internal sealed class SmpEngine
             chij = vx > 0 ? chij + vx : chij;
             chji = vx < 0 ? chji - vx : chji;
         }
-
-        double phij = chij / (chij + chji);
-        double phji = chji / (chij + chji);
-        double euContest = (phij * uhkij) + (phji * uhkji);
-        double euChallenge = ((1 - sj) * uhkij) + (sj * euContest);
-        return (phij, euChallenge - euSq);
     }
 
     private int BargainOffset(int bargain, int side) => ((bargain * 2) + side) * _d;
@@ -705,18 +780,22 @@ internal sealed class SmpEngine
         if (count > 1)
         {
             w.EnsureOptions(count);
+            // Option-major utilities: row m holds every actor's utility of option m.
             var u = w.Utilities.AsSpan(0, n * count);
-            for (int a = 0; a < n; a++)
+            for (int m = 0; m < count; m++)
             {
-                for (int m = 0; m < count; m++)
-                {
-                    int option = w.Options[m];
-                    u[(a * count) + m] = option < 0 ? _statusQuoUtil[a] : _bargainUtil[(option * n) + a];
-                }
+                int option = w.Options[m];
+                var source = option < 0 ? _statusQuoUtil.AsSpan() : _bargainUtil.AsSpan(option * n, n);
+                source.CopyTo(u.Slice(m * n, n));
             }
 
             var p = w.Probabilities.AsSpan(0, count);
-            ProbabilisticCondorcet.Elect(_cap, u, count, _p.VotingRule, _p.VictoryProbModel, _p.PceModel, p, w.PceWork);
+            int o2 = count * count;
+            var coalitions = w.PceWork.AsSpan(0, o2);
+            var victory = w.PceWork.AsSpan(o2, o2);
+            ProbabilisticCondorcet.CoalitionRows(_cap, u, count, _p.VotingRule, coalitions, 0, 1);
+            ProbabilisticCondorcet.VictoryProbabilities(coalitions, count, _p.VictoryProbModel, victory);
+            ProbabilisticCondorcet.OptionProbabilities(_p.PceModel, coalitions, victory, count, p, w.PceWork.AsSpan(2 * o2));
             int chosen = _p.StateTransitions == StateTransitions.Stochastic ? Sample(p, turn, k) : FirstMaximum(p);
             int option2 = w.Options[chosen];
             if (option2 >= 0)
@@ -879,6 +958,10 @@ internal sealed class SmpEngine
         public double[] ColumnI { get; } = new double[n];
 
         public double[] Diagonal { get; } = new double[n];
+
+        public double[] IkDefJ { get; } = new double[n];
+
+        public double[] IDefJk { get; } = new double[n];
 
         public double[] BargainScratch { get; } = new double[4 * d];
 

@@ -69,7 +69,21 @@ public sealed record SmpResult
 /// <param name="Probability">φ^i_ij, the initiator's estimate that it prevails (0 when none).</param>
 /// <param name="InitiatorBargain">Initiator's interpolated bargain position for itself (0–100), or empty.</param>
 /// <param name="TargetBargain">Initiator's interpolated bargain position for the target (0–100), or empty.</param>
-public sealed record SmpChallenge(int Initiator, int Target, double ExpectedGain, double Probability, double[] InitiatorBargain, double[] TargetBargain);
+/// <param name="ReceiverViewInitiatorBargain">Under InitRcvrInterp, the receiver's version for the initiator (0–100); else empty.</param>
+/// <param name="ReceiverViewTargetBargain">Under InitRcvrInterp, the receiver's version for the target (0–100); else empty.</param>
+/// <remarks>
+/// Under PWCompInterp the two bargain positions are the power-weighted compromise; under InitRcvrInterp they are
+/// the initiator's version and the receiver's version is given separately.
+/// </remarks>
+public sealed record SmpChallenge(
+    int Initiator,
+    int Target,
+    double ExpectedGain,
+    double Probability,
+    double[] InitiatorBargain,
+    double[] TargetBargain,
+    double[] ReceiverViewInitiatorBargain,
+    double[] ReceiverViewTargetBargain);
 
 /// <summary>Intermediates of the first step of a state: KTAB's log of that turn (bargaining.md §1.4 Steps A–B).</summary>
 /// <param name="RiskNeutralUtilities">U⁰_ij = 1 − d_ij, actor × actor row-major.</param>

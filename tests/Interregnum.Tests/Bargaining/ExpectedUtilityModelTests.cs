@@ -163,4 +163,23 @@ public sealed class ExpectedUtilityModelTests
             Assert.Equal(medians[t - 1], result.Rounds[t].Median, 5e-3);
         }
     }
+
+    [Fact]
+    public void Run_SharedPosition_NothingMovesAndMedianIsThatPosition()
+    {
+        // Given every actor at 42
+        var input = new SmpInput(["A", "B", "C"], ["X"], [1, 2, 3], [42, 42, 42], [50, 60, 70]);
+
+        // When
+        var paper = ExpectedUtilityModel.Run(input);
+        var code = ExpectedUtilityModel.Run(input, 0, ExpectedUtilityOptions.ScholzCode);
+
+        // Then
+        Assert.All(new[] { paper, code }, r =>
+        {
+            Assert.All(r.Rounds, round => Assert.All(round.Positions, x => Assert.Equal(42.0, x)));
+            Assert.Equal(42.0, r.Rounds[^1].Median);
+            Assert.Equal(42.0, r.Rounds[^1].Mean, 1e-12);
+        });
+    }
 }

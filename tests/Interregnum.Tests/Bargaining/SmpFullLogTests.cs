@@ -93,6 +93,44 @@ public sealed partial class SmpFullLogTests
         Assert.Equal(7, found);
     }
 
+    [Fact]
+    public void AnalyseInitialState_ReceiverAndCompromiseBargains_MatchKtabLog()
+    {
+        // Given: every turn-0 challenge in the log also prints "Bargain [.., i:j] from j's perspective" and
+        // "Power-weighted compromise" (%.3f on 0-100). bargaining.md §1.4 Step C: the receiver's version uses j's
+        // estimate of i's expected gain in place of a probability, and the compromise weights c_i·S_i and c_i·S_j.
+        var log = TurnZero();
+        var input = KtabReference.Input("dummyData_3Dim");
+        var both = SpatialModelOfPolitics.AnalyseInitialState(input, SmpParameters.Default with { BargnModel = BargnModel.InitRcvrInterp });
+        var compromise = SpatialModelOfPolitics.AnalyseInitialState(input, SmpParameters.Default with { BargnModel = BargnModel.PWCompInterp });
+        int found = 0;
+
+        for (int l = 0; l < log.Length; l++)
+        {
+            var m = TargetLine().Match(log[l]);
+            if (!m.Success)
+            {
+                continue;
+            }
+
+            int i = int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            int j = int.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture);
+            int receiverBlock = Array.FindIndex(log, l, s => s.Contains($"from {j}'s perspective", StringComparison.Ordinal));
+            int compromiseBlock = Array.FindIndex(log, l, s => s.StartsWith("Power-weighted compromise", StringComparison.Ordinal));
+
+            // When / Then
+            Assert.Equal(Coordinates(log[receiverBlock + 1]), both.Challenges[i].ReceiverViewInitiatorBargain, Close);
+            Assert.Equal(Coordinates(log[receiverBlock + 2]), both.Challenges[i].ReceiverViewTargetBargain, Close);
+            Assert.Equal(Coordinates(log[compromiseBlock + 1]), compromise.Challenges[i].InitiatorBargain, Close);
+            Assert.Equal(Coordinates(log[compromiseBlock + 2]), compromise.Challenges[i].TargetBargain, Close);
+            found++;
+        }
+
+        Assert.Equal(7, found);
+
+        static bool Close(double a, double b) => Math.Abs(a - b) <= 5e-4 + 1e-9;
+    }
+
     private static double[] Coordinates(string line) =>
         [.. line[(line.IndexOf("adopt:", StringComparison.Ordinal) + 6)..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(KtabReference.Number)];
 
