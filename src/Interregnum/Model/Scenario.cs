@@ -290,6 +290,6 @@ public sealed record ContestSettings(
         Uncertain.Fixed(0.5),
         Uncertain.Fixed(0.5),
         Uncertain.Fixed(0.5),
-        Uncertain.Fixed(1.0 / 3.0),
+        Uncertain.Fixed(0.5),
         Uncertain.Fixed(0.0));
 }

@@ -19,7 +19,7 @@ public sealed class SuccessionContestTests
     private const double PA = CAB / (CAB + CBA); // 0.835164...
 
     //   contested: coercion controlled by present actors (crisis weight 0.6): a 0.144, b 0.06.
-    //   If A wins, b opposes with 0.06/0.204 = 0.294 < 1/3: orderly. If B wins, a opposes with 0.706: contested.
+    //   If A wins, b opposes with 0.06/0.204 = 0.294 < 1/2 (the default threshold): orderly. If B wins, a opposes with 0.706 > 1/2: contested.
     //   So P(contested) = P_B.
     //   Policy (compromise; the winner holds the office; settled weights 0.3 / 0.7):
     //     A wins: a coercion (30·0.8 + 28)/100 = 0.52, money (20·0.8 + 10)/40 = 0.65 → capability 0.611; b 0.03.
