@@ -11,5 +11,6 @@ internal static class CommandRegistry
         yield return CompareCommand.Create();
         yield return SensitivityCommand.Create();
         yield return RunsCommand.Create();
+        yield return ReportCommand.Create();
     }
 }
