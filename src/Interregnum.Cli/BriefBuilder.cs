@@ -43,6 +43,9 @@ internal static class BriefBuilder
     /// <summary>Inputs shown per tornado and per importance table: the rest move the output less.</summary>
     public const int TopInputs = 8;
 
+    /// <summary>How many candidates (the likeliest) get a tornado; the importance tables cover every candidate.</summary>
+    public const int TornadoCandidates = 2;
+
     private const string CrisisPhase = "crisis";
 
     private static readonly double[] BinWidths = [1.0, 2.0, 2.5, 5.0, 10.0, 20.0];
@@ -78,15 +81,11 @@ internal static class BriefBuilder
                     headline.Contested.Low,
                     headline.Contested.High,
                     headline.ContestedThreshold,
-                    "the share of the coercion actors control that the strongest rival camp (the actors backing one other candidate) must keep for the succession to count as contested")),
+                    "the strongest rival camp's share of the coercion that actors control (a rival camp: the actors who back one and the same other candidate)")),
             Policy = BriefSection.Available<IReadOnlyList<PolicyForecast>>(Policy(s, headline)),
             Shocks = BriefSection.Available<IReadOnlyList<ShockOutcome>>(inputs.Shocks.Select(r => ShockOutcome(s, r)).ToList()),
-            Tornadoes = inputs.Sensitivity is { } sens
-                ? BriefSection.Available<IReadOnlyList<Tornado>>(Tornadoes(s, sens))
-                : BriefSection.NotAvailable<IReadOnlyList<Tornado>>(inputs.SensitivityMissing ?? "no sensitivity analysis was run"),
-            Importance = inputs.Sensitivity is { } sens2
-                ? BriefSection.Available<IReadOnlyList<VarianceImportance>>(Importance(s, sens2))
-                : BriefSection.NotAvailable<IReadOnlyList<VarianceImportance>>(inputs.SensitivityMissing ?? "no sensitivity analysis was run"),
+            Tornadoes = Section(inputs, sens => Tornadoes(s, sens)),
+            Importance = Section(inputs, sens => Importance(s, sens)),
             OutsideView = inputs.OutsideView is { } ov && ov.BaseRates.Any(r => r.Cases > 0)
                 ? BriefSection.Available(OutsideView(ov))
                 : BriefSection.NotAvailable<ReportOutsideView>(inputs.OutsideView is null
@@ -96,6 +95,19 @@ internal static class BriefBuilder
                 "no earlier forecast of this scenario has been scored against what happened (Interregnum does not score forecasts yet)"),
             Methods = Methods(inputs, headlineShock),
         };
+    }
+
+    private static BriefSection<IReadOnlyList<T>> Section<T>(BriefInputs inputs, Func<SensitivityResult, List<T>> map)
+    {
+        if (inputs.Sensitivity is not { } sens)
+        {
+            return BriefSection.NotAvailable<IReadOnlyList<T>>(inputs.SensitivityMissing ?? "no sensitivity analysis was run");
+        }
+
+        var list = map(sens);
+        return list.Count > 0
+            ? BriefSection.Available<IReadOnlyList<T>>(list)
+            : BriefSection.NotAvailable<IReadOnlyList<T>>("no uncertain input moves the headline outputs under this shock");
     }
 
     private static string IncumbentStays(Shock shock) =>
@@ -164,7 +176,7 @@ internal static class BriefBuilder
     {
         var capability = power.Rows.ToDictionary(r => r.ActorId, r => r.CrisisCapability, StringComparer.Ordinal);
         var nodes = s.Actors.Select(a => new NetworkNode(ActorNode(a.Id), a.Name, NetworkNodeKind.Actor, Math.Max(0, capability[a.Id]))).ToList();
-        nodes.AddRange(s.Organizations.Select(o => new NetworkNode(OrganizationNode(o.Id), o.Name, NetworkNodeKind.Organization, OrganizationWeight(s, o))));
+        nodes.AddRange(s.Organizations.Select(o => new NetworkNode(OrganizationNode(o.Id), ShortName(o.Name), NetworkNodeKind.Organization, OrganizationWeight(s, o))));
         var ties = s.Ties.Select(t => new NetworkTie(ActorNode(t.From), ActorNode(t.To), Words(t.Type.ToString()), t.Weight.Point)).ToList();
         var heads = s.Organizations.Where(o => o.Head is not null).Select(o => new HeadOfEdge(ActorNode(o.Head!), OrganizationNode(o.Id))).ToList();
         return new EliteNetwork(nodes, ties, heads);
@@ -240,33 +252,53 @@ internal static class BriefBuilder
     }
 
     private static ShockOutcome ShockOutcome(Scenario s, SimulationResult r) => new(
-        r.IncumbentStays ? r.ShockLabel + " (incumbent stays)" : r.ShockLabel,
+        r.IncumbentStays ? r.ShockLabel + " (no succession)" : r.ShockLabel,
         r.IncumbentStays ? [] : r.Candidates.Select(c => new CandidateShare(c.Label, c.Estimate.Probability)).ToList(),
         r.Contested.Probability,
         r.Dimensions.Select(d => new DimensionShift(d.Label, d.MeanShift, d.ProbabilityHigher)).ToList());
 
+    /// <summary>
+    /// The outputs given a tornado: the <see cref="TornadoCandidates"/> likeliest candidates, a contested succession and
+    /// every policy dimension; an output that no input moves is left out.
+    /// </summary>
+    internal static IEnumerable<OutputSensitivity> TornadoOutputs(SensitivityResult sens)
+    {
+        var candidates = sens.Outputs.Where(o => o.Output.Id.StartsWith("p_candidate.", StringComparison.Ordinal))
+            .OrderByDescending(o => o.Base).Take(TornadoCandidates).ToHashSet();
+        return sens.Outputs.Where(o => (candidates.Contains(o) || !o.Output.Id.StartsWith("p_candidate.", StringComparison.Ordinal)) && Moves(o));
+    }
+
+    /// <summary>
+    /// False for an input that belongs to another shock than the one analysed (its declared effects or patronage
+    /// discount): it cannot change this shock's outputs, so any importance it shows is estimation noise.
+    /// </summary>
+    private static bool Bears(SensitivityResult sens, string input) =>
+        !input.StartsWith("shocks.", StringComparison.Ordinal) || input.StartsWith("shocks." + sens.ShockId + ".", StringComparison.Ordinal);
+
+    private static bool Moves(OutputSensitivity o) => o.Tornado.Any(b => b.Swing > 0);
+
     private static List<Tornado> Tornadoes(Scenario s, SensitivityResult sens)
     {
         var baseValues = ScenarioInputs.Uncertain(s).ToDictionary(i => i.Path, i => i.Value.Point, StringComparer.Ordinal);
-        return sens.Outputs.Select(o => new Tornado(
+        return TornadoOutputs(sens).Select(o => new Tornado(
             o.Output.Label,
             o.Base,
-            o.Tornado.Take(TopInputs).Select(b => new TornadoInput(InputLabel(s, b.Input), b.Low, b.High, baseValues.GetValueOrDefault(b.Input))).ToList()))
+            o.Tornado.Where(b => Bears(sens, b.Input)).Take(TopInputs).Select(b => new TornadoInput(InputLabel(s, b.Input), b.Low, b.High, baseValues.GetValueOrDefault(b.Input))).ToList()))
             .ToList();
     }
 
     private static List<VarianceImportance> Importance(Scenario s, SensitivityResult sens) =>
-        sens.Outputs.Select(o => new VarianceImportance(
+        sens.Outputs.Where(Moves).Select(o => new VarianceImportance(
             o.Output.Label,
-            "first-order index Var(E[Y|X])/Var(Y), 90% bootstrap interval",
-            o.Importance.Take(TopInputs).Select(i => new ImportanceEntry(InputLabel(s, i.Input), i.Index, i.Low, i.High)).ToList()))
+            "First-order index (share of variance)",
+            o.Importance.Where(i => Bears(sens, i.Input)).Take(TopInputs).Select(i => new ImportanceEntry(InputLabel(s, i.Input), i.Index, i.Low, i.High)).ToList()))
             .ToList();
 
     private static ReportOutsideView OutsideView(OutsideViewJson ov) => new(
         ov.ReferenceClass.Length == 0 ? "every case in the datasets" : ov.ReferenceClass,
         "Wilson score, 90%",
         ov.BaseRates.Where(r => r.Cases > 0)
-            .Select(r => new ReportBaseRate(r.Label, r.Events, r.Cases, r.Rate, r.Interval90[0], r.Interval90[1], r.Outcome))
+            .Select(r => new ReportBaseRate(r.Label, r.Events, r.Cases, r.Rate, r.Interval90[0], r.Interval90[1], null))
             .ToList());
 
     private static MethodsNote Methods(BriefInputs inputs, Shock headline)
@@ -280,14 +312,14 @@ internal static class BriefBuilder
             "Succession contest: each actor's utility for each candidate (policy closeness, ties, ambition, fear of rivals); candidates compared pairwise by crisis-capability-weighted votes (KTAB's Probabilistic Condorcet Election); contested when the strongest rival camp keeps more than the threshold share of coercion.",
             PolicyModelText(settings.Model),
             string.Create(CultureInfo.InvariantCulture,
-                $"Monte Carlo: {settings.Draws} draws of every uncertain input per shock, counter-based random numbers that depend on the seed alone; every shock uses the same random numbers (common random numbers), so differences between shocks are the shocks'."),
+                $"Monte Carlo: {settings.Draws:N0} draws of every uncertain input per shock, counter-based random numbers that depend on the seed alone; every shock uses the same random numbers (common random numbers), so differences between shocks are the shocks'."),
         };
         if (inputs.Sensitivity is { } sens)
         {
             models.Add(string.Create(CultureInfo.InvariantCulture,
                 $"Sensitivity ({headline.Label}): {sens.Inputs} uncertain inputs, {sens.Draws} draws per run, policy model {ForecastReports.ModelName(sens.Model)}. ")
                 + Commands.SensitivityCommand.Method
-                + string.Create(CultureInfo.InvariantCulture, $" The brief shows the {TopInputs} inputs that move each output most."));
+                + string.Create(CultureInfo.InvariantCulture, $" Tornadoes are drawn for the {TornadoCandidates} likeliest candidates, a contested succession and each policy dimension, importance tables for every output that moves; each shows the {TopInputs} inputs that matter most, leaving out the inputs of other shocks (which cannot move this one's outputs)."));
         }
 
         if (inputs.OutsideView is { Note: { } note })
@@ -334,9 +366,9 @@ internal static class BriefBuilder
     {
         var p = path.Split('.');
         string Actor(string id) => s.ActorIndex(id) >= 0 ? s.ActorById(id).Name : id;
-        string Org(string id) => s.Organizations.FirstOrDefault(o => o.Id == id)?.Name ?? id;
-        string Instrument(string id) => s.Instruments.FirstOrDefault(i => i.Id == id)?.Label ?? id;
-        string Dim(string id) => s.Dimensions.FirstOrDefault(d => d.Id == id)?.Label ?? id;
+        string Org(string id) => ShortName(s.Organizations.FirstOrDefault(o => o.Id == id)?.Name ?? id);
+        string Instrument(string id) => LowerFirst(ShortName(s.Instruments.FirstOrDefault(i => i.Id == id)?.Label ?? id));
+        string Dim(string id) => LowerFirst(s.Dimensions.FirstOrDefault(d => d.Id == id)?.Label ?? id);
         string Subject(string id) => id == "*" ? "every actor" : Actor(id);
         string? label = p switch
         {
@@ -351,7 +383,7 @@ internal static class BriefBuilder
             ["organizations", var o, "loyalty", "head"] => $"{Org(o)}: loyalty to its head",
             ["organizations", var o, "loyalty", "office"] => $"{Org(o)}: loyalty to the office",
             ["organizations", var o, "loyalty", "incumbent"] => $"{Org(o)}: loyalty to the incumbent",
-            ["ties", var from, var to, var type, "weight"] => $"{TieWords(type)} tie {Actor(from)} → {Actor(to)}",
+            ["ties", var from, var to, var type, "weight"] => $"{UpperFirst(TieWords(type))} tie {Actor(from)} → {Actor(to)}",
             ["office", "holdings", var i] => $"Office's holding of {Instrument(i)}",
             ["shocks", var id, "patronage_discount"] => $"{ShockLabel(s, id)}: discount on the incumbent's patronage",
             ["shocks", var id, "effects", _, "position", var who, var d] => $"{ShockLabel(s, id)}: shift of {Subject(who)}'s position on {Dim(d)}",
@@ -363,6 +395,20 @@ internal static class BriefBuilder
         };
         return label ?? path;
     }
+
+    /// <summary>A name without its explanation: "FSO (Federal Protective Service), about 50,000" → "FSO".</summary>
+    internal static string ShortName(string name)
+    {
+        var cut = name.IndexOfAny(['(', ',']);
+        var shortName = cut > 0 ? name[..cut].Trim() : name;
+        return shortName.Length > 0 ? shortName : name;
+    }
+
+    /// <summary>Lower-cases the first letter for use mid-sentence, unless the word is an acronym ("FSB").</summary>
+    private static string LowerFirst(string text) =>
+        text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+
+    private static string UpperFirst(string text) => text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
 
     private static string TieWords(string type) =>
         Enum.TryParse<TieType>(type, ignoreCase: true, out var t) ? Words(t.ToString()) : type;
