@@ -225,7 +225,10 @@ internal static class BriefBuilder
         return list;
     }
 
-    /// <summary>Bins values into at most 30 bins of a round width (1, 2, 2.5, 5, 10 or 20 points); the top edge is inclusive.</summary>
+    /// <summary>
+    /// Bins values into [low, high) bins of the smallest round width (1, 2, 2.5, 5, 10 or 20 points) that needs at
+    /// most 30 bins to span them, starting at a multiple of the width; the largest value always falls in a bin.
+    /// </summary>
     internal static IReadOnlyList<HistogramBin>? Histogram(IReadOnlyList<double> values)
     {
         if (values.Count == 0)
