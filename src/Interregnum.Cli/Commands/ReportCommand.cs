@@ -26,21 +26,22 @@ internal static class ReportCommand
     public static Command Create()
     {
         var file = new Argument<string?>("FILE") { Description = "Scenario file (YAML or JSON); or give --run ID.", Arity = ArgumentArity.ZeroOrOne };
-        var run = new Option<long?>("--run") { Description = "Make the brief from a stored run (see `interregnum runs list`): same scenario, seed, draws and model." };
-        var output = new Option<string>("--out", "-o") { Description = "The HTML file to write (replaced if it exists; nothing is written on failure).", Required = true };
-        var draws = new Option<int>("--draws") { Description = $"Monte Carlo draws per shock (default {DefaultDraws:N0}).", DefaultValueFactory = _ => DefaultDraws };
+        var run = new Option<long?>("--run") { HelpName = "ID", Description = "Make the brief from a stored run (see `interregnum runs list`): same scenario, seed, draws and model." };
+        var output = new Option<string>("--out", "-o") { HelpName = "FILE", Description = "The HTML file to write (replaced if it exists; nothing is written on failure).", Required = true };
+        var draws = new Option<int>("--draws") { HelpName = "N", Description = "Monte Carlo draws per shock.", DefaultValueFactory = _ => DefaultDraws };
         var sensitivityDraws = new Option<int>("--sensitivity-draws")
         {
-            Description = $"Draws per run of the sensitivity analysis, which runs the model twice per uncertain input (default {DefaultSensitivityDraws}; 0 leaves it out).",
+            HelpName = "N",
+            Description = "Draws per run of the sensitivity analysis of the headline shock, which runs the model twice per uncertain input (0 leaves it out).",
             DefaultValueFactory = _ => DefaultSensitivityDraws,
         };
-        var seed = new Option<ulong>("--seed") { Description = "Random seed; the result depends on it alone (default 1).", DefaultValueFactory = _ => 1UL };
+        var seed = new Option<ulong>("--seed") { HelpName = "S", Description = "Random seed; the result depends on it alone.", DefaultValueFactory = _ => 1UL };
         var model = new Option<PolicyModel>("--model")
         {
-            Description = "Policy model after the contest: compromise (default), smp or eu.",
+            Description = "Policy model after the contest: compromise, smp or eu.",
             DefaultValueFactory = _ => PolicyModel.Compromise,
         };
-        var shock = new Option<string?>("--shock") { Description = "The headline shock (default: the scenario's first); every shock is compared." };
+        var shock = new Option<string?>("--shock") { HelpName = "ID", Description = "The headline shock (default: the scenario's first); every shock is compared." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores). Never changes the result." };
         var data = CommonOptions.Data();
         var db = CommonOptions.Db();
@@ -103,7 +104,17 @@ internal static class ReportCommand
                     null);
             }
 
-            var inputs = Compute(plan, p.GetValue(data), stderr, ct);
+            BriefInputs inputs;
+            try
+            {
+                inputs = Compute(plan, p.GetValue(data), stderr, ct);
+            }
+            catch (Exception ex) when (NotSupported(ex) is { } notSupported)
+            {
+                // A policy model not yet available in this build (thrown from the parallel draws): a usage problem, not a crash.
+                throw new CliException(notSupported.Message + "; use --model compromise", ExitCodes.Usage);
+            }
+
             var html = BriefRenderer.Render(BriefBuilder.Build(inputs));
             var bytes = WriteAtomically(outPath, target, html);
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -112,6 +123,13 @@ internal static class ReportCommand
         });
         return command;
     }
+
+    private static NotSupportedException? NotSupported(Exception ex) => ex switch
+    {
+        NotSupportedException direct => direct,
+        AggregateException aggregate => aggregate.Flatten().InnerExceptions.OfType<NotSupportedException>().FirstOrDefault(),
+        _ => null,
+    };
 
     /// <summary>What to run for a brief.</summary>
     /// <param name="Loaded">The scenario.</param>
