@@ -56,7 +56,7 @@ internal static class OutsideViews
         }.Where(x => x is not null));
         return new OutsideViewJson(
             description,
-            rates.Select(r => new BaseRateJson($"{r.Outcome}:{r.Category}", r.Label, r.N, r.K, r.Rate, [r.Lower, r.Upper])).ToList(),
-            "Historical base rates (Archigos 4.1, GWF, Powell & Thyne, Cline, Jones & Olken); list the cases with `interregnum history cases`.");
+            rates.Where(r => r.N > 0).Select(r => new BaseRateJson($"{r.Outcome}:{r.Category}", r.Label, r.N, r.K, r.Rate, [r.Lower, r.Upper])).ToList(),
+            "Historical base rates (Archigos 4.1, GWF, Powell & Thyne, Cline, Jones & Olken); outcomes with no case in the class are left out; list the cases with `interregnum history cases`.");
     }
 }

@@ -32,7 +32,9 @@ public static class RunReplay
     // before any command runs, e.g. new(RunKind.Simulate, SimulateCommand.Replay).
     private static IEnumerable<KeyValuePair<RunKind, Func<RunRecord, TextWriter, CancellationToken, string>>> BuiltIn()
     {
-        yield break;
+        yield return new(RunKind.Simulate, Commands.SimulateCommand.Replay);
+        yield return new(RunKind.Compare, Commands.CompareCommand.Replay);
+        yield return new(RunKind.Sensitivity, Commands.SensitivityCommand.Replay);
     }
 
     private sealed class Restore(RunKind kind, Func<RunRecord, TextWriter, CancellationToken, string>? previous) : IDisposable

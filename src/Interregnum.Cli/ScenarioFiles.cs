@@ -20,7 +20,17 @@ internal static class ScenarioFiles
             throw new CliException($"{path}: no such file", ExitCodes.MissingResource);
         }
 
-        var result = ScenarioReader.ReadFile(path);
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new CliException($"{path}: cannot read: {ex.Message}", ExitCodes.MissingResource);
+        }
+
+        var result = ScenarioReader.Read(bytes, path);
         if (!result.IsValid)
         {
             throw new CliException(
@@ -28,8 +38,35 @@ internal static class ScenarioFiles
                 string.Join(Environment.NewLine, result.Errors.Select(e => e.ToString())));
         }
 
-        var bytes = File.ReadAllBytes(path);
         return new LoadedScenario(path, result.Scenario!, System.Text.Encoding.UTF8.GetString(bytes), ScenarioHash.Of(bytes));
+    }
+
+    /// <summary>A scenario from stored text (a stored run), validated like a file.</summary>
+    public static LoadedScenario FromText(string text, string fileName)
+    {
+        var result = ScenarioReader.ReadText(text, fileName);
+        if (!result.IsValid)
+        {
+            throw new CliException(
+                $"the stored scenario {fileName} no longer validates ({result.Errors.Count} problems):" + Environment.NewLine +
+                string.Join(Environment.NewLine, result.Errors.Select(e => e.ToString())));
+        }
+
+        return new LoadedScenario(fileName, result.Scenario!, text, ScenarioHash.Of(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
+
+    /// <summary>The data folder stored in a run's arguments (<c>--data DIR</c>), if any.</summary>
+    public static DirectoryInfo? DataFolderFromArguments(IReadOnlyList<string> arguments)
+    {
+        for (var i = 0; i + 1 < arguments.Count; i++)
+        {
+            if (arguments[i] == "--data")
+            {
+                return new DirectoryInfo(arguments[i + 1]);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The shock with the given id, or the scenario's first when none is given.</summary>

@@ -26,6 +26,17 @@ public sealed record HistoricalData(
     public static IReadOnlyList<DatasetInfo> Needed { get; } =
         [DatasetCatalog.Archigos, DatasetCatalog.Gwf, DatasetCatalog.PowellThyne, DatasetCatalog.Cline, DatasetCatalog.JonesOlken];
 
+    /// <summary>The files <see cref="Load"/> reads (the 2015 Powell and Thyne version is not among them).</summary>
+    public static IReadOnlyList<(DatasetInfo Dataset, string File)> RequiredFiles { get; } =
+    [
+        (DatasetCatalog.Archigos, "archigos_4.1.csv"),
+        (DatasetCatalog.Gwf, "gwf_regime_periods.csv"),
+        (DatasetCatalog.PowellThyne, "powell_thyne_coups_v2019.04.22.csv"),
+        (DatasetCatalog.Cline, "cline_coup_2.1.3.csv"),
+        (DatasetCatalog.JonesOlken, "assassination_attempts.csv"),
+        (DatasetCatalog.JonesOlken, "leader_year_merged.csv"),
+    ];
+
     /// <summary>
     /// Loads the datasets of <see cref="Needed"/>. When files are missing, throws one <see cref="DatasetException"/>
     /// whose message names every missing file and where to get it.
@@ -33,7 +44,7 @@ public sealed record HistoricalData(
     /// <exception cref="DatasetException">A file is missing or lacks a column.</exception>
     public static HistoricalData Load(string dataFolder)
     {
-        ThrowIfMissing(dataFolder, Needed);
+        ThrowIfMissing(dataFolder, RequiredFiles);
         var archigos = ArchigosLoader.Load(dataFolder);
         var gwf = RegimeLoader.LoadGwf(dataFolder);
         var pt = CoupLoader.LoadPowellThyne2019(dataFolder);
@@ -58,10 +69,22 @@ public sealed record HistoricalData(
     /// <exception cref="DatasetException">At least one file is missing.</exception>
     public static void ThrowIfMissing(string dataFolder, IEnumerable<DatasetInfo> datasets)
     {
-        var missing = MissingFiles(dataFolder, datasets);
+        ArgumentNullException.ThrowIfNull(datasets);
+        ThrowIfMissing(dataFolder, datasets.SelectMany(d => d.Files.Select(f => (d, f))).ToList());
+    }
+
+    /// <summary>
+    /// Throws a <see cref="DatasetException"/> naming every missing file, one per line of the message
+    /// ("dataset X is missing: ... Get it from Y and put it at Z").
+    /// </summary>
+    /// <exception cref="DatasetException">At least one file is missing.</exception>
+    public static void ThrowIfMissing(string dataFolder, IReadOnlyList<(DatasetInfo Dataset, string File)> files)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        var missing = files.Where(p => !System.IO.File.Exists(Path.Combine(dataFolder, p.Dataset.Folder, p.File))).ToList();
         if (missing.Count > 0)
         {
-            var message = string.Join(" ", missing.Select(m => DatasetCatalog.MissingMessage(m.Dataset, dataFolder, m.File)));
+            var message = string.Join("\n", missing.Select(m => DatasetCatalog.MissingMessage(m.Dataset, dataFolder, m.File)));
             throw new DatasetException(message, missing[0].Dataset, isMissing: true);
         }
     }

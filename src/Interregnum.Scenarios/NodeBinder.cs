@@ -42,6 +42,9 @@ internal sealed partial class NodeBinder(string file)
 
     public int ErrorCount => errors.Count;
 
+    /// <summary>True once the error list is full: callers skip costly extras (suggestions) from then on.</summary>
+    public bool Saturated => errors.Count >= MaxErrors;
+
     public IReadOnlyList<ScenarioError> Errors()
     {
         var sorted = errors.OrderBy(e => e.Line).ThenBy(e => e.Column).ToList();
@@ -421,7 +424,7 @@ internal sealed class MapView
 
             if (!known.Contains(key.Value))
             {
-                var hint = Suggest.Closest(key.Value, known);
+                var hint = binder.Saturated ? null : Suggest.Closest(key.Value, known);
                 binder.Error(key, $"unknown key '{Fmt.Short(key.Value)}' in {what}" + (hint is null ? $"; expected one of: {string.Join(", ", known)}" : $" (did you mean '{hint}'?)"));
                 continue;
             }
@@ -492,6 +495,11 @@ internal static class Suggest
         var bestDistance = int.MaxValue;
         foreach (var c in candidates)
         {
+            if (Math.Abs(c.Length - word.Length) > limit)
+            {
+                continue; // the distance is at least the difference in length
+            }
+
             var d = Distance(word, c);
             if (d <= limit && d < bestDistance)
             {

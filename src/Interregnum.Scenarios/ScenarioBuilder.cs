@@ -43,6 +43,9 @@ internal sealed class ScenarioBuilder(NodeBinder b)
 
     private readonly List<(YNode Node, string Id, string Kind)> references = [];
 
+    // Set while reading, even for an instrument with other faults, so one fault does not cascade into another.
+    private bool anyCoercive;
+
     public Scenario? Build(YNode root)
     {
         if (b.Mapping(root, "a scenario") is not { } map)
@@ -137,6 +140,7 @@ internal sealed class ScenarioBuilder(NodeBinder b)
         var id = Declare(v, "instrument");
         var label = v.Text("label", required: true);
         var coercive = v.Bool("coercive") ?? false;
+        anyCoercive |= coercive;
         var weights = new Dictionary<string, Uncertain>(StringComparer.Ordinal);
         if (v.Get("weights", required: true) is { } wn && b.Mapping(wn, "weights per phase") is { } wm)
         {
@@ -213,9 +217,9 @@ internal sealed class ScenarioBuilder(NodeBinder b)
         var name = v.Text("name", required: true);
         var head = Ref(v, "head", "actor", required: false);
         var holdings = Keyed(v, "holdings", "instrument", HoldingRange, required: true);
-        if (holdings.Count == 0 && v.Has("holdings"))
+        if (v.ValueNode("holdings") is YMapping { Entries.Count: 0 } emptyHoldings)
         {
-            b.Error(v.ValueNode("holdings")!, $"organization '{id}' holds nothing; give it a holding of at least one instrument");
+            b.Error(emptyHoldings, $"organization '{id}' holds nothing; give it a holding of at least one instrument");
         }
 
         var loyalty = new Loyalty(Uncertain.Fixed(0), Uncertain.Fixed(0), Uncertain.Fixed(0));
@@ -420,7 +424,7 @@ internal sealed class ScenarioBuilder(NodeBinder b)
             return;
         }
 
-        if (!instruments.Any(i => i.Value.Coercive))
+        if (!anyCoercive)
         {
             b.Error(top.KeyNode("instruments")!, "no instrument is coercive; mark the instruments of force with 'coercive: true' (a contested succession is judged by them)");
         }
@@ -440,7 +444,12 @@ internal sealed class ScenarioBuilder(NodeBinder b)
         {
             var actor = actors[i];
             var node = nodes[i].Node;
-            var view = node.Entries.ToDictionary(e => e.Key.Value, e => (YNode)e.Value, StringComparer.Ordinal);
+            var view = new Dictionary<string, YNode>(StringComparer.Ordinal);
+            foreach (var (key, value) in node.Entries)
+            {
+                view.TryAdd(key.Value, value); // the first of duplicate keys counts, as in MapView
+            }
+
             foreach (var (key, word) in new[] { ("positions", "position"), ("salience", "salience") })
             {
                 if (!view.TryGetValue(key, out var at) || at is not YMapping)
@@ -637,7 +646,8 @@ internal sealed class ScenarioBuilder(NodeBinder b)
                 continue;
             }
 
-            var hint = Suggest.Closest(id, ids.Keys);
+            // Suggestions cost a distance per declared id: skip them for huge files or once errors are capped.
+            var hint = b.Saturated || ids.Count > 10_000 ? null : Suggest.Closest(id, ids.Keys);
             b.Error(node, $"unknown {kind} '{id}'" + (hint is null ? (ids.Count == 0 ? $"; no {kind} is declared" : $"; no {kind} has that id") : $" (did you mean '{hint}'?)"));
         }
     }

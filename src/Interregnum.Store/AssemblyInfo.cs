@@ -1,1 +1,5 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("Interregnum.Store.CrashWriter")]
+
 namespace Interregnum.Store;

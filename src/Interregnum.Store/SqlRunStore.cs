@@ -20,6 +20,12 @@ public abstract class SqlRunStore : IRunStore
     /// <inheritdoc />
     public abstract string Location { get; }
 
+    /// <summary>
+    /// Test seam: called inside <see cref="Add"/> after every row is written and before the commit, with the new id
+    /// (the crash test kills a writer from here to prove that an uncommitted run leaves nothing behind).
+    /// </summary>
+    internal Action<long>? BeforeCommit { get; set; }
+
     /// <summary>The column definition of the auto-increment primary key (<c>{id}</c> in the migrations).</summary>
     protected abstract string IdColumn { get; }
 
@@ -130,6 +136,7 @@ public abstract class SqlRunStore : IRunStore
             id = Convert.ToInt64(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
         }
 
+        BeforeCommit?.Invoke(id);
         transaction.Commit();
         return id;
     }

@@ -258,13 +258,10 @@ public abstract class RunStoreContract : IDisposable
     [Fact]
     public void TwoWriterProcessesAtOnce_BothLand()
     {
-        // Given
+        // Given: a new store, not yet created or migrated
         var location = NewLocation();
-        using (Open(location))
-        {
-        }
 
-        // When: two processes write to the same store at the same time
+        // When: two processes create, migrate and write to it at the same time
         const int perWriter = 25;
         using var a = Writer.Start(location, "pa", perWriter, values: 2000);
         using var b = Writer.Start(location, "pb", perWriter, values: 2000);
@@ -311,6 +308,26 @@ public abstract class RunStoreContract : IDisposable
         // and the store still takes new runs
         var id = store.Add(Sample());
         AssertSameRun(Sample(), store.Get(id)!);
+    }
+
+    [Fact]
+    public void WriterKilledBeforeCommit_LeavesNoTraceOfThatRun()
+    {
+        // Given: a writer that has stored two runs and has written every row of the third, uncommitted
+        var location = NewLocation();
+        using var writer = Writer.Start(location, "pause", count: 0, values: 500, pauseAt: 2);
+        Assert.True(writer.WaitForPause(TimeSpan.FromMinutes(2)), "the writer did not reach the commit:\n" + writer.Errors);
+
+        // When: it is killed with SIGKILL there
+        writer.Kill();
+
+        // Then: the two committed runs are whole, and the third is not there at all
+        using var store = Open(location);
+        var counts = AssertEveryRunComplete(store);
+        Assert.Equal(2, counts["pause"]);
+        Assert.Equal(2, writer.StoredCount);
+        Assert.Null(store.Get(writer.PausedBeforeCommit));
+        Assert.Equal(2, store.List().Count);
     }
 
     /// <summary>Checks that every stored run equals the run its writer meant to store; returns runs per tag.</summary>

@@ -14,11 +14,15 @@ internal sealed class Writer : IDisposable
     private readonly StringBuilder _errors = new();
     private readonly Lock _gate = new();
     private int _stored;
+    private long _committing = -1;
 
     private Writer(Process process) => _process = process;
 
     /// <summary>Runs reported stored (committed) so far.</summary>
     public int StoredCount => Volatile.Read(ref _stored);
+
+    /// <summary>The id of the run the writer paused before committing, or -1.</summary>
+    public long PausedBeforeCommit => Interlocked.Read(ref _committing);
 
     /// <summary>What the writer wrote to stderr.</summary>
     public string Errors
@@ -33,7 +37,7 @@ internal sealed class Writer : IDisposable
     }
 
     /// <summary>Starts a writer adding <paramref name="count"/> runs (0: until killed) to the store at <paramref name="location"/>.</summary>
-    public static Writer Start(string location, string tag, int count, int values)
+    public static Writer Start(string location, string tag, int count, int values, int pauseAt = -1)
     {
         var baseDir = AppContext.BaseDirectory;
         var testAssembly = typeof(Writer).Assembly.GetName().Name!;
@@ -50,6 +54,7 @@ internal sealed class Writer : IDisposable
             "--depsfile", Path.Combine(baseDir, testAssembly + ".deps.json"),
             Path.Combine(baseDir, "Interregnum.Store.CrashWriter.dll"),
             location, tag, count.ToString(CultureInfo.InvariantCulture), values.ToString(CultureInfo.InvariantCulture),
+            pauseAt.ToString(CultureInfo.InvariantCulture),
         })
         {
             info.ArgumentList.Add(argument);
@@ -62,6 +67,10 @@ internal sealed class Writer : IDisposable
             if (e.Data?.StartsWith("stored ", StringComparison.Ordinal) == true)
             {
                 Interlocked.Increment(ref writer._stored);
+            }
+            else if (e.Data?.StartsWith("committing ", StringComparison.Ordinal) == true)
+            {
+                Interlocked.Exchange(ref writer._committing, long.Parse(e.Data["committing ".Length..], CultureInfo.InvariantCulture));
             }
         };
         process.ErrorDataReceived += (_, e) =>
@@ -89,6 +98,23 @@ internal sealed class Writer : IDisposable
             if (watch.Elapsed > timeout || _process.HasExited)
             {
                 return StoredCount >= count;
+            }
+
+            Thread.Sleep(5);
+        }
+
+        return true;
+    }
+
+    /// <summary>Waits until the writer has paused before a commit; false on timeout or exit.</summary>
+    public bool WaitForPause(TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        while (PausedBeforeCommit < 0)
+        {
+            if (watch.Elapsed > timeout || _process.HasExited)
+            {
+                return PausedBeforeCommit >= 0;
             }
 
             Thread.Sleep(5);

@@ -7,9 +7,15 @@ internal static class CommandRegistry
 {
     public static IEnumerable<Command> All()
     {
+        yield return ValidateCommand.Create();
+        yield return PowerCommand.Create();
         yield return SimulateCommand.Create();
         yield return CompareCommand.Create();
         yield return SensitivityCommand.Create();
+        yield return BargainCommand.Create();
+        yield return KtabCommands.Import();
+        yield return KtabCommands.Export();
+        yield return HistoryCommand.Create();
         yield return RunsCommand.Create();
         yield return ReportCommand.Create();
     }

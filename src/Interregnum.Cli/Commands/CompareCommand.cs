@@ -33,29 +33,8 @@ internal static class CompareCommand
             }
 
             var settings = opts.Settings(p);
-            var results = Terminal.WithProgress(stderr, "compare", settings.Draws * ids.Count, progress =>
-            {
-                var list = new List<SimulationResult>();
-                foreach (var id in ids)
-                {
-                    var offset = list.Count * settings.Draws;
-                    var inner = progress is null ? null : new InlineProgress(d => progress.Report(offset + d));
-                    list.Add(SuccessionSimulation.Run(loaded.Scenario, id, settings, inner, ct));
-                }
-
-                return list;
-            });
-            var firstShock = loaded.Scenario.ShockById(ids[0])!;
-            var doc = new CompareJson(
-                "interregnum",
-                ForecastReports.Version,
-                "compare",
-                ForecastReports.Ref(loaded),
-                settings.Seed,
-                settings.Draws,
-                ForecastReports.ModelName(settings.Model),
-                results.Select(r => ForecastReports.ToJson(loaded, r)).ToList(),
-                OutsideViews.For(loaded, firstShock, p.GetValue(opts.Data), stderr, allManners: true));
+            var (doc, _) = Terminal.WithProgress(stderr, "compare", settings.Draws * ids.Count, progress =>
+                Compute(loaded, ids, settings, p.GetValue(opts.Data), stderr, progress, ct));
             var json = JsonSerializer.Serialize(doc, CommonOptions.Json);
             switch (p.GetValue(opts.Format))
             {
@@ -74,6 +53,39 @@ internal static class CompareCommand
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
+    }
+
+    /// <summary>Runs every shock and builds the JSON document (the command and <c>runs rerun</c> both use this).</summary>
+    public static (CompareJson Doc, IReadOnlyList<SimulationResult> Results) Compute(LoadedScenario loaded, IReadOnlyList<string> ids, SimulationSettings settings, DirectoryInfo? data, TextWriter stderr, IProgress<int>? progress, CancellationToken ct)
+    {
+        var list = new List<SimulationResult>();
+        foreach (var id in ids)
+        {
+            var offset = list.Count * settings.Draws;
+            var inner = progress is null ? null : new InlineProgress(d => progress.Report(offset + d));
+            list.Add(SuccessionSimulation.Run(loaded.Scenario, id, settings, inner, ct));
+        }
+
+        var doc = new CompareJson(
+            "interregnum",
+            ForecastReports.Version,
+            "compare",
+            ForecastReports.Ref(loaded),
+            settings.Seed,
+            settings.Draws,
+            ForecastReports.ModelName(settings.Model),
+            list.Select(r => ForecastReports.ToJson(loaded, r)).ToList(),
+            OutsideViews.For(loaded, loaded.Scenario.ShockById(ids[0])!, data, stderr, allManners: true));
+        return (doc, list);
+    }
+
+    /// <summary>Re-runs a stored compare run and returns its JSON, for <c>runs rerun</c>.</summary>
+    public static string Replay(Store.RunRecord run, TextWriter stderr, CancellationToken ct)
+    {
+        var loaded = ScenarioFiles.FromText(run.ScenarioText, run.ScenarioFile);
+        var ids = (run.ShockId ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).ToList();
+        var (doc, _) = Compute(loaded, ids, RunLog.Settings(run), ScenarioFiles.DataFolderFromArguments(run.Arguments), stderr, null, ct);
+        return JsonSerializer.Serialize(doc, CommonOptions.Json);
     }
 
     private static void WriteTable(IAnsiConsole console, LoadedScenario loaded, CompareJson doc)

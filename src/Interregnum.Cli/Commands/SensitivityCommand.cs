@@ -44,25 +44,8 @@ internal static class SensitivityCommand
                 throw new CliException($"{loaded.Path}: no number in the scenario is uncertain, so there is nothing to rank; declare ranges (see docs/scenario-format.md)");
             }
 
-            var result = Terminal.WithProgress(stderr, $"sensitivity {sh.Id}", (2 * inputs) + 1, progress =>
-                Sensitivity.Run(loaded.Scenario, sh.Id, settings, progress is null ? null : new TupleProgress(progress), ct));
-            var doc = new SensitivityJson(
-                "interregnum",
-                ForecastReports.Version,
-                "sensitivity",
-                ForecastReports.Ref(loaded),
-                ForecastReports.ShockRefOf(sh),
-                result.Seed,
-                result.Draws,
-                ForecastReports.ModelName(result.Model),
-                result.Inputs,
-                Method,
-                result.Outputs.Select(o => new OutputSensitivityJson(
-                    o.Output.Id,
-                    o.Output.Label,
-                    o.Base,
-                    o.Tornado.Select(b => new TornadoJson(b.Input, b.Low, b.High, b.Swing)).ToList(),
-                    o.Importance.Select(i => new ImportanceJson(i.Input, i.Index, [i.Low, i.High])).ToList())).ToList());
+            var doc = Terminal.WithProgress(stderr, $"sensitivity {sh.Id}", (2 * inputs) + 1, progress =>
+                Compute(loaded, sh.Id, settings, progress, ct));
             var json = JsonSerializer.Serialize(doc, CommonOptions.Json);
             switch (p.GetValue(opts.Format))
             {
@@ -81,6 +64,36 @@ internal static class SensitivityCommand
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
+    }
+
+    /// <summary>Runs the analysis and builds the JSON document (the command and <c>runs rerun</c> both use this).</summary>
+    public static SensitivityJson Compute(LoadedScenario loaded, string shockId, SimulationSettings settings, IProgress<int>? progress, CancellationToken ct)
+    {
+        var result = Sensitivity.Run(loaded.Scenario, shockId, settings, progress is null ? null : new TupleProgress(progress), ct);
+        return new SensitivityJson(
+            "interregnum",
+            ForecastReports.Version,
+            "sensitivity",
+            ForecastReports.Ref(loaded),
+            ForecastReports.ShockRefOf(loaded.Scenario.ShockById(shockId)!),
+            result.Seed,
+            result.Draws,
+            ForecastReports.ModelName(result.Model),
+            result.Inputs,
+            Method,
+            result.Outputs.Select(o => new OutputSensitivityJson(
+                o.Output.Id,
+                o.Output.Label,
+                o.Base,
+                o.Tornado.Select(b => new TornadoJson(b.Input, b.Low, b.High, b.Swing)).ToList(),
+                o.Importance.Select(i => new ImportanceJson(i.Input, i.Index, [i.Low, i.High])).ToList())).ToList());
+    }
+
+    /// <summary>Re-runs a stored sensitivity run and returns its JSON, for <c>runs rerun</c>.</summary>
+    public static string Replay(Store.RunRecord run, TextWriter stderr, CancellationToken ct)
+    {
+        var loaded = ScenarioFiles.FromText(run.ScenarioText, run.ScenarioFile);
+        return JsonSerializer.Serialize(Compute(loaded, ScenarioFiles.Shock(loaded, run.ShockId).Id, RunLog.Settings(run), null, ct), CommonOptions.Json);
     }
 
     private static void WriteCsv(TextWriter writer, SensitivityJson doc)

@@ -25,9 +25,8 @@ internal static class SimulateCommand
             var loaded = ScenarioFiles.Load(p.GetValue(opts.File)!);
             var sh = ScenarioFiles.Shock(loaded, p.GetValue(shock));
             var settings = opts.Settings(p, p.GetValue(untilSe));
-            var result = Terminal.WithProgress(stderr, $"simulate {sh.Id}", settings.Draws, progress =>
-                SuccessionSimulation.Run(loaded.Scenario, sh.Id, settings, progress, ct));
-            var doc = Document(loaded, result, p, OutsideViews.For(loaded, sh, p.GetValue(opts.Data), stderr));
+            var (doc, result) = Terminal.WithProgress(stderr, $"simulate {sh.Id}", settings.Draws, progress =>
+                Compute(loaded, sh.Id, settings, p.GetValue(opts.Data), stderr, progress, ct));
             var json = JsonSerializer.Serialize(doc, CommonOptions.Json);
             if (p.GetValue(outDir) is { } dir)
             {
@@ -62,15 +61,29 @@ internal static class SimulateCommand
         return command;
     }
 
-    /// <summary>The JSON document of a run (also used to re-run stored runs).</summary>
-    public static SimulateJson Document(LoadedScenario loaded, SimulationResult result, ParseResult? p, OutsideViewJson? outsideView) => new(
-        "interregnum",
-        ForecastReports.Version,
-        "simulate",
-        ForecastReports.Ref(loaded),
-        result.Seed,
-        result.Draws,
-        ForecastReports.ModelName(result.Model),
-        ForecastReports.ToJson(loaded, result),
-        outsideView);
+    /// <summary>Runs the forecast and builds its JSON document (the command and <c>runs rerun</c> both use this).</summary>
+    public static (SimulateJson Doc, SimulationResult Result) Compute(LoadedScenario loaded, string shockId, SimulationSettings settings, DirectoryInfo? data, TextWriter stderr, IProgress<int>? progress, CancellationToken ct)
+    {
+        var result = SuccessionSimulation.Run(loaded.Scenario, shockId, settings, progress, ct);
+        var doc = new SimulateJson(
+            "interregnum",
+            ForecastReports.Version,
+            "simulate",
+            ForecastReports.Ref(loaded),
+            result.Seed,
+            result.Draws,
+            ForecastReports.ModelName(result.Model),
+            ForecastReports.ToJson(loaded, result),
+            OutsideViews.For(loaded, loaded.Scenario.ShockById(shockId)!, data, stderr));
+        return (doc, result);
+    }
+
+    /// <summary>Re-runs a stored simulate run and returns its JSON, for <c>runs rerun</c>.</summary>
+    public static string Replay(Store.RunRecord run, TextWriter stderr, CancellationToken ct)
+    {
+        var loaded = ScenarioFiles.FromText(run.ScenarioText, run.ScenarioFile);
+        var settings = RunLog.Settings(run);
+        var (doc, _) = Compute(loaded, ScenarioFiles.Shock(loaded, run.ShockId).Id, settings, ScenarioFiles.DataFolderFromArguments(run.Arguments), stderr, null, ct);
+        return JsonSerializer.Serialize(doc, CommonOptions.Json);
+    }
 }

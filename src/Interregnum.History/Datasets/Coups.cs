@@ -32,7 +32,8 @@ public sealed record PowellThyneCoup2015(string CountryName, int GwCode, int Yea
 /// <param name="Day">Day, or null.</param>
 /// <param name="EventType">"coup" (realized), "attempted coup" or "conspiracy".</param>
 /// <param name="Realized">Realized coup.</param>
-/// <param name="Unrealized">Unrealized (failed) attempt.</param>
+/// <param name="Unrealized">Unrealized: a failed attempt or a conspiracy (the codebook's flag covers both).</param>
+/// <param name="Attempted">A failed attempt ("attempted coup"; the flag <c>attempt</c>).</param>
 /// <param name="Conspiracy">Conspiracy discovered before an attempt.</param>
 /// <param name="Military">Initiated by the military.</param>
 /// <param name="Killed">Deposed executive killed.</param>
@@ -50,6 +51,7 @@ public sealed record ClineCoupEvent(
     string EventType,
     bool Realized,
     bool Unrealized,
+    bool Attempted,
     bool Conspiracy,
     bool Military,
     bool Killed,
@@ -58,8 +60,8 @@ public sealed record ClineCoupEvent(
     bool Fled,
     bool HouseArrest)
 {
-    /// <summary>True for an attempt that was carried out (realized or unrealized), false for a conspiracy.</summary>
-    public bool IsAttempt => Realized || Unrealized;
+    /// <summary>True for an attempt that was carried out (realized, or attempted and failed), false for a conspiracy.</summary>
+    public bool IsAttempt => Realized || Attempted;
 }
 
 /// <summary>Reads the coup datasets.</summary>
@@ -71,7 +73,7 @@ public static class CoupLoader
 
     internal static readonly string[] ClineColumns =
     [
-        "coup_id", "cowcode", "country", "year", "month", "day", "event_type", "unrealized", "realized", "conspiracy",
+        "coup_id", "cowcode", "country", "year", "month", "day", "event_type", "unrealized", "realized", "attempt", "conspiracy",
         "military", "killed", "exile", "jailed", "fled", "harrest",
     ];
 
@@ -100,6 +102,7 @@ public static class CoupLoader
             r.Text("event_type"),
             r.Bool("realized"),
             r.Bool("unrealized"),
+            r.Bool("attempt"),
             r.Bool("conspiracy"),
             r.Bool("military"),
             r.Bool("killed"),

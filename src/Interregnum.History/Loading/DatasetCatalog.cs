@@ -124,11 +124,15 @@ public static class DatasetCatalog
             $"dataset '{dataset.Key}' ({dataset.Name}) is missing: expected file {target}. Get it from {dataset.Origin} and put it at {target}.");
     }
 
-    /// <summary>The message for "no data folder was given at all", naming the datasets a command needs.</summary>
+    /// <summary>
+    /// The message for "no data folder was given at all": one line saying so, then one line per dataset the command
+    /// needs, naming its files and where to get them.
+    /// </summary>
     public static string NoDataFolderMessage(IEnumerable<DatasetInfo> needed)
     {
-        var parts = needed.Select(d => $"'{d.Key}' ({string.Join(", ", d.Files.Select(f => d.Folder + "/" + f))}; get it from {d.Origin})");
-        return "no data folder: pass --data DIR or set INTERREGNUM_DATA. Missing dataset(s): " + string.Join("; ", parts) + ".";
+        ArgumentNullException.ThrowIfNull(needed);
+        var lines = needed.Select(d => $"dataset '{d.Key}' ({d.Name}) is missing: no data folder. Get it from {d.Origin} and put {string.Join(", ", d.Files.Select(f => d.Folder + "/" + f))} in the data folder.");
+        return string.Join("\n", lines.Prepend("no data folder: pass --data DIR or set INTERREGNUM_DATA (the folder holding one sub-folder per dataset; see docs/data.md)."));
     }
 
     /// <summary>The data folder from an explicit value or else the INTERREGNUM_DATA environment variable (null if neither).</summary>

@@ -15,25 +15,6 @@ public sealed class DatasetException : Exception
         IsMissing = isMissing;
     }
 
-    /// <summary>Creates the exception (for serializers and analyzers; prefer the other constructor).</summary>
-    public DatasetException()
-        : this("Dataset could not be read.", DatasetCatalog.Archigos, false)
-    {
-    }
-
-    /// <summary>Creates the exception (for serializers and analyzers; prefer the other constructor).</summary>
-    public DatasetException(string message)
-        : this(message, DatasetCatalog.Archigos, false)
-    {
-    }
-
-    /// <summary>Creates the exception (for serializers and analyzers; prefer the other constructor).</summary>
-    public DatasetException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-        Dataset = DatasetCatalog.Archigos;
-    }
-
     /// <summary>The dataset concerned.</summary>
     public DatasetInfo Dataset { get; }
 

@@ -252,7 +252,7 @@ public static class OutsideView
         }
 
         var notes = NotApplicable(rc, entry: true, tenure: true);
-        notes.Insert(0, "Cline Center v2.1.3, 2019–2023 only; attempts = realized + unrealized coups (conspiracies left out); a wider coup definition than Powell & Thyne's");
+        notes.Insert(0, "Cline Center v2.1.3, 2019–2023 only; attempts = realized coups + failed attempts (event types coup and attempted coup; conspiracies left out); a wider coup definition than Powell & Thyne's");
         if (rc.RegimeType is not null)
         {
             notes.Add("GWF regime types end in 2010, so a regime filter leaves no 2019–2023 case");

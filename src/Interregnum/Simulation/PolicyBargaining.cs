@@ -13,8 +13,90 @@ internal static class PolicyBargaining
         return model switch
         {
             PolicyModel.Compromise => WeightedMean(st, present, capability, st.Position),
-            _ => throw new NotSupportedException($"policy model {model} is not wired yet"),
+            PolicyModel.Smp => Smp(st, present, capability, expectedUtility: false),
+            PolicyModel.Eu => Smp(st, present, capability, expectedUtility: true),
+            _ => throw new ArgumentOutOfRangeException(nameof(model), model, "unknown policy model"),
         };
+    }
+
+    /// <summary>
+    /// KTAB's SMP with its default parameters over the actors who can take part (present, positive capability,
+    /// positive total salience; KTAB cannot weigh the others); with fewer than two such actors, the compromise.
+    /// Runs serially: the Monte Carlo parallelises over draws. With <paramref name="expectedUtility"/>, the same
+    /// actors play the expected-utility model (Scholz-code reading) on each dimension instead, and the forecast is
+    /// the final round's weighted median.
+    /// </summary>
+    private static double[] Smp(RegimeState st, bool[] present, double[] capability, bool expectedUtility)
+    {
+        int d = st.D;
+        var members = new List<int>();
+        for (var a = 0; a < st.N; a++)
+        {
+            double sal = 0;
+            for (var k = 0; k < d; k++)
+            {
+                sal += st.Salience[(a * d) + k];
+            }
+
+            if (present[a] && capability[a] > 0 && sal > 0)
+            {
+                members.Add(a);
+            }
+        }
+
+        if (members.Count < 2)
+        {
+            return WeightedMean(st, present, capability, st.Position);
+        }
+
+        var names = new string[members.Count];
+        var caps = new double[members.Count];
+        var pos = new double[members.Count * d];
+        var sals = new double[members.Count * d];
+        for (var m = 0; m < members.Count; m++)
+        {
+            var a = members[m];
+            names[m] = a.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            caps[m] = capability[a];
+            Array.Copy(st.Position, a * d, pos, m * d, d);
+            Array.Copy(st.Salience, a * d, sals, m * d, d);
+        }
+
+        var dims = new string[d];
+        for (var k = 0; k < d; k++)
+        {
+            dims[k] = k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        var input = new Bargaining.SmpInput(names, dims, caps, pos, sals);
+        var forecast = new double[d];
+        if (expectedUtility)
+        {
+            for (var k = 0; k < d; k++)
+            {
+                forecast[k] = Bargaining.ExpectedUtilityModel.Run(input, k, Bargaining.ExpectedUtilityOptions.ScholzCode).Rounds[^1].Median;
+            }
+
+            return forecast;
+        }
+
+        var result = Bargaining.SpatialModelOfPolitics.Run(input, null, maxDegreeOfParallelism: 1);
+        for (var k = 0; k < d; k++)
+        {
+            double num = 0, den = 0, plain = 0;
+            for (var m = 0; m < members.Count; m++)
+            {
+                var x = result.Position(result.Turns, m, k);
+                var w = caps[m] * sals[(m * d) + k];
+                num += w * x;
+                den += w;
+                plain += x;
+            }
+
+            forecast[k] = den > 0 ? num / den : plain / members.Count;
+        }
+
+        return forecast;
     }
 
     /// <summary>Σ c_a s_ad x_ad / Σ c_a s_ad over present actors, per dimension (plain mean of positions if no weight).</summary>

@@ -1,0 +1,907 @@
+namespace Interregnum.Bargaining;
+
+/// <summary>
+/// One SMP run: the state arrays and preallocated workspaces. Follows KTAB's order of floating-point
+/// operations (smp.cpp, smpbcn.cpp, kmodel.cpp at 3b5b063) so that results agree to the last bit.
+/// Not thread-safe itself; it parallelises internally over disjoint index ranges.
+/// </summary>
+internal sealed class SmpEngine
+{
+    private const double EqualPositionTolerance = 1e-3;
+    private const double MinimumSignificantGain = 1e-5;
+    private const double MinimumChallengeCoalition = 1e-10;
+    private const double StopRatio = 0.02;
+    private const double MinimumFirstStep = 1e-4;
+
+    private readonly int _n;
+    private readonly int _d;
+    private readonly SmpParameters _p;
+    private readonly int _threads;
+    private readonly double[] _cap;
+    private readonly double[] _sal;
+    private readonly double[] _salSum;
+    private readonly double[] _salSquareSum;
+    private readonly double[] _challengeWeight;
+    private readonly double[]? _accommodation;
+    private readonly int _versions;
+
+    private double[] _pos;
+    private double[] _ideal;
+    private double[] _next;
+
+    private readonly double[] _dist;
+    private readonly double[] _distT;
+    private readonly double[] _diag;
+    private readonly double[] _risk;
+    private readonly double[] _own;
+    private readonly double[] _utilityWork;
+    private readonly double[] _stateProbabilities;
+    private double[] _pceWork;
+    private readonly int[] _unique;
+    private int _uniqueCount;
+
+    private readonly int[] _target;
+    private readonly double[] _gain;
+    private readonly double[] _winProbability;
+    private readonly int[] _bargainCount;
+    private readonly double[] _bargainPos;
+    private readonly double[] _bargainUtil;
+    private readonly double[] _statusQuoUtil;
+    private readonly Worker[] _workers;
+
+    public SmpEngine(SmpInput input, SmpParameters parameters, int maxDegreeOfParallelism)
+    {
+        Input = input;
+        _p = parameters;
+        _n = input.ActorCount;
+        _d = input.DimensionCount;
+        int n = _n;
+        int d = _d;
+        _threads = Math.Max(1, Math.Min(maxDegreeOfParallelism <= 0 ? Environment.ProcessorCount : maxDegreeOfParallelism, n));
+        _cap = [.. input.Capability];
+        _sal = new double[n * d];
+        _pos = new double[n * d];
+        _salSum = new double[n];
+        _salSquareSum = new double[n];
+        _challengeWeight = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            double sum = 0;
+            double squares = 0;
+            for (int k = 0; k < d; k++)
+            {
+                // KTAB divides by 100 (multiplying by 0.01 changes the last bit; bargaining.md §1.1).
+                double s = input.Saliences[(i * d) + k] / 100.0;
+                _sal[(i * d) + k] = s;
+                _pos[(i * d) + k] = input.Positions[(i * d) + k] / 100.0;
+                sum += s;
+                squares += s * s;
+            }
+
+            _salSum[i] = sum;
+            _salSquareSum[i] = squares;
+            _challengeWeight[i] = sum * _cap[i];
+        }
+
+        _accommodation = input.Accommodation is null || IsIdentity(input.Accommodation, n) ? null : input.Accommodation;
+        _ideal = [.. _pos];
+        _next = new double[n * d];
+        _dist = new double[n * n];
+        _distT = new double[n * n];
+        _diag = new double[n];
+        _risk = new double[n];
+        _own = new double[n * n];
+        _utilityWork = new double[n * n];
+        _stateProbabilities = new double[n];
+        _pceWork = new double[ProbabilisticCondorcet.WorkspaceLength(n)];
+        _unique = new int[n];
+        _target = new int[n];
+        _gain = new double[n];
+        _winProbability = new double[n];
+        _versions = parameters.BargnModel == BargnModel.InitRcvrInterp ? 2 : 1;
+        _bargainCount = new int[n];
+        _bargainPos = new double[n * _versions * 2 * d];
+        _bargainUtil = new double[n * _versions * n];
+        _statusQuoUtil = new double[n];
+        _workers = new Worker[_threads];
+        for (int w = 0; w < _threads; w++)
+        {
+            _workers[w] = new Worker(n, d);
+        }
+    }
+
+    public SmpInput Input { get; }
+
+    public SmpResult Run()
+    {
+        var positions = new List<double[]>();
+        var probabilities = new List<double[]>();
+        var uniqueProbabilities = new List<double[]>();
+        var uniqueActors = new List<int[]>();
+        var risks = new List<double[]>();
+        var stopTrace = new List<double>();
+        var initial = (double[])_pos.Clone();
+        double firstStep = 0;
+        int turn = 0;
+        while (true)
+        {
+            PrepareState();
+            positions.Add(Scaled(_pos));
+            risks.Add((double[])_risk.Clone());
+            RecordStateProbabilities(probabilities, uniqueProbabilities, uniqueActors);
+            if (turn > 0)
+            {
+                double step = StateDistance(_pos, _previous!);
+                if (turn == 1)
+                {
+                    firstStep = StateDistance(initial, _pos) + MinimumFirstStep;
+                }
+
+                double ratio = step / firstStep;
+                stopTrace.Add(ratio);
+                if (turn >= _p.MaxTurns || (turn >= 2 && ratio < StopRatio))
+                {
+                    break;
+                }
+            }
+
+            Step(turn);
+            turn++;
+        }
+
+        return new SmpResult
+        {
+            Input = Input,
+            Parameters = _p,
+            Turns = turn,
+            Positions = positions,
+            Probabilities = probabilities,
+            UniquePositionProbabilities = uniqueProbabilities,
+            UniquePositionActors = uniqueActors,
+            RiskAttitudes = risks,
+            StopTrace = stopTrace,
+        };
+    }
+
+    public SmpStateAnalysis AnalyseCurrentState()
+    {
+        PrepareState();
+        int n = _n;
+        var neutral = new double[n * n];
+        for (int x = 0; x < n * n; x++)
+        {
+            neutral[x] = SpatialModelOfPolitics.Utility(_dist[x], 0.0);
+        }
+
+        var objective = new double[n * n];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                objective[(i * n) + j] = SpatialModelOfPolitics.Utility(_dist[(i * n) + j], _risk[i]);
+            }
+        }
+
+        ChooseChallenges(0, n, _workers[0]);
+        var challenges = new List<SmpChallenge>(n);
+        for (int i = 0; i < n; i++)
+        {
+            if (_bargainCount[i] == 0)
+            {
+                challenges.Add(new SmpChallenge(i, -1, -1, 0, [], []));
+                continue;
+            }
+
+            int b = i * _versions;
+            challenges.Add(new SmpChallenge(
+                i,
+                _target[i],
+                _gain[i],
+                _winProbability[i],
+                Scaled(_bargainPos.AsSpan(BargainOffset(b, 0), _d).ToArray()),
+                Scaled(_bargainPos.AsSpan(BargainOffset(b, 1), _d).ToArray())));
+        }
+
+        return new SmpStateAnalysis(neutral, (double[])_risk.Clone(), objective, challenges);
+    }
+
+    private double[]? _previous;
+
+    // ---------------------------------------------------------------- Step A
+
+    /// <summary>Distances, risk attitudes and own-perspective utilities of the current state.</summary>
+    private void PrepareState()
+    {
+        int n = _n;
+        int d = _d;
+        for (int i = 0; i < n; i++)
+        {
+            double squares = _salSquareSum[i];
+            for (int j = 0; j < n; j++)
+            {
+                double sum = 0;
+                for (int k = 0; k < d; k++)
+                {
+                    double ds = (_ideal[(i * d) + k] - _pos[(j * d) + k]) * _sal[(i * d) + k];
+                    sum += ds * ds;
+                }
+
+                double dij = Math.Sqrt(sum / squares);
+                _dist[(i * n) + j] = dij;
+                _distT[(j * n) + i] = dij;
+            }
+
+            _diag[i] = _dist[(i * n) + i];
+        }
+
+        // Risk-neutral utilities, a PCE over all n positions (duplicates included), weights = capability.
+        for (int x = 0; x < n * n; x++)
+        {
+            _utilityWork[x] = SpatialModelOfPolitics.Utility(_dist[x], 0.0);
+        }
+
+        ProbabilisticCondorcet.Elect(_cap, _utilityWork, n, _p.VotingRule, _p.VictoryProbModel, _p.PceModel, _stateProbabilities, _pceWork);
+        RiskFromProbabilities(_stateProbabilities, _risk);
+
+        for (int a = 0; a < n; a++)
+        {
+            // aUtil[a](a, ·) uses KTAB's estimate of a's own attitude, estNRA(R_a, R_a), not R_a itself.
+            double r = EstimateRisk(_risk[a], _risk[a]);
+            for (int x = 0; x < n; x++)
+            {
+                _own[(a * n) + x] = SpatialModelOfPolitics.Utility(_dist[(a * n) + x], r);
+            }
+        }
+
+        // Unique positions: one scan in actor order (KTAB ueIndices).
+        _uniqueCount = 0;
+        for (int i = 0; i < n; i++)
+        {
+            bool found = false;
+            for (int u = 0; u < _uniqueCount && !found; u++)
+            {
+                found = Equal(i, _unique[u]);
+            }
+
+            if (!found)
+            {
+                _unique[_uniqueCount++] = i;
+            }
+        }
+    }
+
+    private void RiskFromProbabilities(double[] p, double[] risk)
+    {
+        double pMin = 1.0;
+        double pMax = 0.0;
+        foreach (double pi in p)
+        {
+            pMin = pi < pMin ? pi : pMin;
+            pMax = pi > pMax ? pi : pMax;
+        }
+
+        for (int i = 0; i < p.Length; i++)
+        {
+            // All probabilities equal (e.g. one shared position): KTAB divides by zero and aborts; we say risk neutral.
+            if (!(pMax > pMin))
+            {
+                risk[i] = 0;
+                continue;
+            }
+
+            risk[i] = _p.BigRRange switch
+            {
+                BigRRange.Min => (p[i] - pMin) / (pMax - pMin),
+                BigRRange.Mid => ((3 * p[i]) - (pMax + (2 * pMin))) / (2 * (pMax - pMin)),
+                _ => ((2 * p[i]) - (pMax + pMin)) / (pMax - pMin),
+            };
+        }
+    }
+
+    private double EstimateRisk(double rh, double ri) => _p.BigRAdjust switch
+    {
+        BigRAdjust.Full => ri,
+        BigRAdjust.TwoThirds => (rh + (2.0 * ri)) / 3.0,
+        BigRAdjust.Half => (rh + ri) / 2,
+        BigRAdjust.OneThird => ((2.0 * rh) + ri) / 3.0,
+        _ => rh,
+    };
+
+    private void RecordStateProbabilities(List<double[]> perActor, List<double[]> perUnique, List<int[]> uniqueActors)
+    {
+        int n = _n;
+        int o = _uniqueCount;
+        var u = new double[n * o];
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < o; j++)
+            {
+                u[(i * o) + j] = _own[(i * n) + _unique[j]];
+            }
+        }
+
+        var pu = new double[o];
+        ProbabilisticCondorcet.Elect(_cap, u, o, _p.VotingRule, _p.VictoryProbModel, _p.PceModel, pu, _pceWork);
+        var pa = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            // KTAB State::posProb takes the last representative equal to i's position.
+            int k = -1;
+            for (int j = 0; j < o; j++)
+            {
+                if (Equal(i, _unique[j]))
+                {
+                    k = j;
+                }
+            }
+
+            pa[i] = pu[k];
+        }
+
+        perActor.Add(pa);
+        perUnique.Add(pu);
+        uniqueActors.Add(_unique.AsSpan(0, o).ToArray());
+    }
+
+    private bool Equal(int i, int j)
+    {
+        double sum = 0;
+        for (int k = 0; k < _d; k++)
+        {
+            double diff = _pos[(i * _d) + k] - _pos[(j * _d) + k];
+            sum += diff * diff;
+        }
+
+        return Math.Sqrt(sum) < EqualPositionTolerance;
+    }
+
+    // ---------------------------------------------------------------- one turn
+
+    private void Step(int turn)
+    {
+        int n = _n;
+        ForEachRange(n, (from, to, worker) => ChooseChallenges(from, to, worker));
+
+        // Utility to every actor of the status quo and of every proposed bargain (state average, bargaining.md §1.4 Step D).
+        for (int a = 0; a < n; a++)
+        {
+            double sum = 0.0;
+            for (int x = 0; x < n; x++)
+            {
+                sum += _own[(a * n) + x];
+            }
+
+            _statusQuoUtil[a] = sum / n;
+        }
+
+        ForEachRange(n, (from, to, _) =>
+        {
+            for (int i = from; i < to; i++)
+            {
+                for (int v = 0; v < _bargainCount[i]; v++)
+                {
+                    BargainUtilities((i * _versions) + v, i, _target[i]);
+                }
+            }
+        });
+
+        ForEachRange(n, (from, to, worker) =>
+        {
+            for (int k = from; k < to; k++)
+            {
+                Resolve(turn, k, worker);
+            }
+        });
+
+        _previous ??= new double[_pos.Length];
+        Array.Copy(_pos, _previous, _pos.Length);
+        (_pos, _next) = (_next, _pos);
+        UpdateIdeals();
+    }
+
+    private void ChooseChallenges(int from, int to, Worker w)
+    {
+        for (int i = from; i < to; i++)
+        {
+            PrepareEstimator(i, i, w);
+            int best = -1;
+            double bestGain = -1.0;
+            double bestProbability = 0;
+            for (int j = 0; j < _n; j++)
+            {
+                if (j == i)
+                {
+                    continue;
+                }
+
+                var (phij, gain) = ProbabilityAndGain(w, i, i, j);
+                if (MinimumSignificantGain < gain && bestGain < gain)
+                {
+                    best = j;
+                    bestGain = gain;
+                    bestProbability = phij;
+                }
+            }
+
+            _target[i] = best;
+            _gain[i] = bestGain;
+            _winProbability[i] = bestProbability;
+            _bargainCount[i] = 0;
+            if (bestGain > 0)
+            {
+                MakeBargains(i, best, bestProbability, w);
+            }
+        }
+    }
+
+    /// <summary>Estimator h's risk estimates r^h_x, and its utilities U^h_{x,i} and U^h_{x,x}, for initiator i.</summary>
+    private void PrepareEstimator(int h, int i, Worker w)
+    {
+        int n = _n;
+        double rh = _risk[h];
+        var colI = _distT.AsSpan(i * n, n);
+        for (int x = 0; x < n; x++)
+        {
+            double r = EstimateRisk(rh, _risk[x]);
+            w.Risk[x] = r;
+            w.ColumnI[x] = SpatialModelOfPolitics.Utility(colI[x], r);
+            w.Diagonal[x] = SpatialModelOfPolitics.Utility(_diag[x], r);
+        }
+    }
+
+    /// <summary>KTAB <c>SMPState::probEduChlg(h, k, i, j)</c>, with h's estimates prepared in <paramref name="w"/>.</summary>
+    private (double Probability, double Gain) ProbabilityAndGain(Worker w, int k, int i, int j)
+    {
+        int n = _n;
+        var rule = _p.VotingRule;
+        var risk = w.Risk;
+        var colI = w.ColumnI;
+        var diag = w.Diagonal;
+        var colJ = _distT.AsSpan(j * n, n);
+
+        double uii = colI[i];
+        double uij = SpatialModelOfPolitics.Utility(colJ[i], risk[i]);
+        double uji = colI[j];
+        double ujj = diag[j];
+        double uki = colI[k];
+        double ukj = SpatialModelOfPolitics.Utility(colJ[k], risk[k]);
+        double euSq = uki + ukj;
+        double uhkij = uki + uki;
+        double uhkji = ukj + ukj;
+        double sj = _salSum[j];
+
+        double contribI = ProbabilisticCondorcet.Vote(rule, _challengeWeight[i], uii, uij);
+        double contribJ = ProbabilisticCondorcet.Vote(rule, _challengeWeight[j], uji, ujj);
+        double chij = MinimumChallengeCoalition;
+        double chji = MinimumChallengeCoalition;
+        if (contribI > 0.0)
+        {
+            chij += contribI;
+        }
+
+        if (contribI < 0.0)
+        {
+            chji -= contribI;
+        }
+
+        if (contribJ > 0.0)
+        {
+            chij += contribJ;
+        }
+
+        if (contribJ < 0.0)
+        {
+            chji -= contribJ;
+        }
+
+        double principalsI = chij;
+        double principalsJ = chji;
+        var commit = _p.ThirdPartyCommit;
+        for (int x = 0; x < n; x++)
+        {
+            if (x == i || x == j)
+            {
+                continue;
+            }
+
+            double wx = _challengeWeight[x];
+            double uxi = colI[x];
+            double uxj = SpatialModelOfPolitics.Utility(colJ[x], risk[x]);
+            double uxx = diag[x];
+
+            // Actor::vProbLittle: the little contest of the principals and x alone.
+            double v0 = ProbabilisticCondorcet.Vote(rule, wx, uxi, uxj);
+            double cxi = v0 > 0 ? principalsI + v0 : principalsI;
+            double cxj = v0 < 0 ? principalsJ - v0 : principalsJ;
+            double pin = cxi / (cxi + cxj);
+            double pjn = 1.0 - pin;
+
+            // Actor::thirdPartyVoteSU
+            double ikDefJ;
+            double jDefIk;
+            double iDefJk;
+            double jkDefI;
+            switch (commit)
+            {
+                case ThirdPartyCommit.FullCommit:
+                    ikDefJ = uxi + uxi + uxi;
+                    jDefIk = uxj + uxj + uxj;
+                    iDefJk = uxi + uxi + uxi;
+                    jkDefI = uxj + uxj + uxj;
+                    break;
+                case ThirdPartyCommit.NoCommit:
+                    ikDefJ = uxi + uxi + uxx;
+                    jDefIk = uxj + uxj + uxx;
+                    iDefJk = uxi + uxi + uxx;
+                    jkDefI = uxj + uxj + uxx;
+                    break;
+                default:
+                    ikDefJ = uxi + uxi + uxx;
+                    jDefIk = uxj + uxj + uxj;
+                    iDefJk = uxi + uxi + uxi;
+                    jkDefI = uxj + uxj + uxx;
+                    break;
+            }
+
+            double uIkJ = (pin * ikDefJ) + (pjn * jDefIk);
+            double uIJk = (pin * iDefJk) + (pjn * jkDefI);
+            double vx = ProbabilisticCondorcet.Vote(rule, wx, uIkJ, uIJk);
+            chij = vx > 0 ? chij + vx : chij;
+            chji = vx < 0 ? chji - vx : chji;
+        }
+
+        double phij = chij / (chij + chji);
+        double phji = chji / (chij + chji);
+        double euContest = (phij * uhkij) + (phji * uhkji);
+        double euChallenge = ((1 - sj) * uhkij) + (sj * euContest);
+        return (phij, euChallenge - euSq);
+    }
+
+    private int BargainOffset(int bargain, int side) => ((bargain * 2) + side) * _d;
+
+    private void MakeBargains(int i, int j, double piiJ, Worker w)
+    {
+        var model = _p.BargnModel;
+        int b = i * _versions;
+        if (model == BargnModel.InitOnlyInterp)
+        {
+            Interpolate(i, j, piiJ, 1 - piiJ, _bargainPos.AsSpan(BargainOffset(b, 0), _d), _bargainPos.AsSpan(BargainOffset(b, 1), _d));
+            _bargainCount[i] = 1;
+            return;
+        }
+
+        // The receiver's version: KTAB passes j's estimate of i's expected *gain* (the variable pjiJ), not a probability.
+        PrepareEstimator(j, i, w);
+        double pjiJ = ProbabilityAndGain(w, i, i, j).Gain;
+        if (model == BargnModel.InitRcvrInterp)
+        {
+            Interpolate(i, j, piiJ, 1 - piiJ, _bargainPos.AsSpan(BargainOffset(b, 0), _d), _bargainPos.AsSpan(BargainOffset(b, 1), _d));
+            Interpolate(i, j, pjiJ, 1 - pjiJ, _bargainPos.AsSpan(BargainOffset(b + 1, 0), _d), _bargainPos.AsSpan(BargainOffset(b + 1, 1), _d));
+            _bargainCount[i] = 2;
+            return;
+        }
+
+        Span<double> iInit = w.BargainScratch.AsSpan(0, _d);
+        Span<double> iRcvr = w.BargainScratch.AsSpan(_d, _d);
+        Span<double> jInit = w.BargainScratch.AsSpan(2 * _d, _d);
+        Span<double> jRcvr = w.BargainScratch.AsSpan(3 * _d, _d);
+        Interpolate(i, j, piiJ, 1 - piiJ, iInit, iRcvr);
+        Interpolate(i, j, pjiJ, 1 - pjiJ, jInit, jRcvr);
+
+        // KTAB weights i's version by c_i·S_i and j's version by c_i·S_j (the initiator's capability).
+        double wi = _cap[i] * _salSum[i];
+        double wj = _cap[i] * _salSum[j];
+        var init = _bargainPos.AsSpan(BargainOffset(b, 0), _d);
+        var rcvr = _bargainPos.AsSpan(BargainOffset(b, 1), _d);
+        for (int k = 0; k < _d; k++)
+        {
+            init[k] = ((wi * iInit[k]) + (wj * jInit[k])) / (wi + wj);
+            rcvr[k] = ((wi * iRcvr[k]) + (wj * jRcvr[k])) / (wi + wj);
+        }
+
+        _bargainCount[i] = 1;
+    }
+
+    /// <summary>KTAB <c>SMPActor::interpolateBrgn</c>.</summary>
+    private void Interpolate(int i, int j, double prbI, double prbJ, Span<double> bi, Span<double> bj)
+    {
+        const double minW = 1e-6;
+        int d = _d;
+        for (int k = 0; k < d; k++)
+        {
+            double tik = _pos[(i * d) + k];
+            double sik = _sal[(i * d) + k];
+            double tjk = _pos[(j * d) + k];
+            double sjk = _sal[(j * d) + k];
+            switch (_p.InterVecBrgn)
+            {
+                case InterVecBrgn.S2PMax:
+                {
+                    double di = prbJ > prbI ? prbJ - prbI : 0;
+                    double dj = prbI > prbJ ? prbI - prbJ : 0;
+                    double sik2 = sik * sik;
+                    double sjk2 = sjk * sjk;
+                    double dik = di * sjk2 / ((di * sjk2) + minW + ((1 - di) * sik2));
+                    double djk = dj * sik2 / ((dj * sik2) + minW + ((1 - dj) * sjk2));
+                    bi[k] = tik + (dik * (tjk - tik));
+                    bj[k] = tjk + (djk * (tik - tjk));
+                    break;
+                }
+
+                default:
+                {
+                    bool squares = _p.InterVecBrgn == InterVecBrgn.S2P2;
+                    double wik = squares ? sik * sik * (prbI * prbI) : sik * prbI;
+                    double wjk = squares ? sjk * sjk * (prbJ * prbJ) : sjk * prbJ;
+                    bi[k] = Round4((((wik + minW) * tik) + (wjk * tjk)) / (wik + minW + wjk));
+                    bj[k] = Round4(((wik * tik) + ((minW + wjk) * tjk)) / (wik + minW + wjk));
+                    break;
+                }
+            }
+        }
+    }
+
+    /// <summary>KTAB's round4: integer part of 10 000·x + 0.5, divided (not multiplied by 1e-4) by 10 000.</summary>
+    private static double Round4(double x) => (int)(0.5 + (x * 10000.0)) / 10000.0;
+
+    private void BargainUtilities(int bargain, int init, int rcvr)
+    {
+        int n = _n;
+        var pInit = _bargainPos.AsSpan(BargainOffset(bargain, 0), _d);
+        var pRcvr = _bargainPos.AsSpan(BargainOffset(bargain, 1), _d);
+        var util = _bargainUtil.AsSpan(bargain * n, n);
+        for (int a = 0; a < n; a++)
+        {
+            double sum = 0.0;
+            sum += PositionUtility(a, pInit);
+            sum += PositionUtility(a, pRcvr);
+            var own = _own.AsSpan(a * n, n);
+            for (int x = 0; x < n; x++)
+            {
+                if (x != init && x != rcvr)
+                {
+                    sum += own[x];
+                }
+            }
+
+            util[a] = sum / n;
+        }
+    }
+
+    /// <summary>KTAB <c>SMPActor::posUtil</c>: a's utility of a position, with a's own inferred R_a.</summary>
+    private double PositionUtility(int a, ReadOnlySpan<double> position)
+    {
+        int d = _d;
+        double sum = 0;
+        for (int k = 0; k < d; k++)
+        {
+            double ds = (_ideal[(a * d) + k] - position[k]) * _sal[(a * d) + k];
+            sum += ds * ds;
+        }
+
+        return SpatialModelOfPolitics.Utility(Math.Sqrt(sum / _salSquareSum[a]), _risk[a]);
+    }
+
+    private void Resolve(int turn, int k, Worker w)
+    {
+        int n = _n;
+        int d = _d;
+
+        // Queue: status quo first, then the bargains involving k in initiator order (bargaining.md §1.4 Step D).
+        int count = 0;
+        w.Options[count++] = -1;
+        for (int i = 0; i < n; i++)
+        {
+            if (_bargainCount[i] > 0 && (i == k || _target[i] == k))
+            {
+                for (int v = 0; v < _bargainCount[i]; v++)
+                {
+                    w.Options[count++] = (i * _versions) + v;
+                }
+            }
+        }
+
+        var chosenPosition = _pos.AsSpan(k * d, d);
+        if (count > 1)
+        {
+            w.EnsureOptions(count);
+            var u = w.Utilities.AsSpan(0, n * count);
+            for (int a = 0; a < n; a++)
+            {
+                for (int m = 0; m < count; m++)
+                {
+                    int option = w.Options[m];
+                    u[(a * count) + m] = option < 0 ? _statusQuoUtil[a] : _bargainUtil[(option * n) + a];
+                }
+            }
+
+            var p = w.Probabilities.AsSpan(0, count);
+            ProbabilisticCondorcet.Elect(_cap, u, count, _p.VotingRule, _p.VictoryProbModel, _p.PceModel, p, w.PceWork);
+            int chosen = _p.StateTransitions == StateTransitions.Stochastic ? Sample(p, turn, k) : FirstMaximum(p);
+            int option2 = w.Options[chosen];
+            if (option2 >= 0)
+            {
+                int initiator = option2 / _versions;
+                chosenPosition = _bargainPos.AsSpan(BargainOffset(option2, initiator == k ? 0 : 1), d);
+            }
+        }
+
+        chosenPosition.CopyTo(_next.AsSpan(k * d, d));
+    }
+
+    private static int FirstMaximum(ReadOnlySpan<double> p)
+    {
+        int best = 0;
+        for (int m = 1; m < p.Length; m++)
+        {
+            if (Math.Abs(p[m]) > Math.Abs(p[best]))
+            {
+                best = m;
+            }
+        }
+
+        return best;
+    }
+
+    private int Sample(ReadOnlySpan<double> p, int turn, int actor)
+    {
+        double u = CounterUniform(_p.Seed, (ulong)turn, (ulong)actor);
+        double cumulative = 0;
+        for (int m = 0; m < p.Length; m++)
+        {
+            cumulative += p[m];
+            if (u < cumulative)
+            {
+                return m;
+            }
+        }
+
+        return p.Length - 1;
+    }
+
+    /// <summary>A uniform draw in [0, 1) that depends only on (seed, turn, actor): SplitMix64 finalisers chained.</summary>
+    internal static double CounterUniform(ulong seed, ulong turn, ulong actor)
+    {
+        ulong z = Mix(seed ^ Mix(turn + 0x9E3779B97F4A7C15UL) ^ Mix((actor << 1) + 0xD1B54A32D192ED03UL));
+        return (z >> 11) * (1.0 / (1UL << 53));
+
+        static ulong Mix(ulong x)
+        {
+            x += 0x9E3779B97F4A7C15UL;
+            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
+            x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
+            return x ^ (x >> 31);
+        }
+    }
+
+    private void UpdateIdeals()
+    {
+        int n = _n;
+        int d = _d;
+        if (_accommodation is null)
+        {
+            Array.Copy(_pos, _ideal, _pos.Length);
+            return;
+        }
+
+        var newIdeal = new double[n * d];
+        for (int i = 0; i < n; i++)
+        {
+            double si = 0.0;
+            for (int j = 0; j < n; j++)
+            {
+                double aij = _accommodation[(i * n) + j];
+                si += aij;
+                for (int k = 0; k < d; k++)
+                {
+                    newIdeal[(i * d) + k] += aij * _pos[(j * d) + k];
+                }
+            }
+
+            si = si > 1.0 ? 1.0 : si;
+            double lag = 1.0 - si;
+            for (int k = 0; k < d; k++)
+            {
+                newIdeal[(i * d) + k] += lag * _ideal[(i * d) + k];
+            }
+        }
+
+        _ideal = newIdeal;
+    }
+
+    private double StateDistance(double[] a, double[] b)
+    {
+        double total = 0;
+        for (int i = 0; i < _n; i++)
+        {
+            double sum = 0;
+            for (int k = 0; k < _d; k++)
+            {
+                double diff = a[(i * _d) + k] - b[(i * _d) + k];
+                sum += diff * diff;
+            }
+
+            total += Math.Sqrt(sum);
+        }
+
+        return total;
+    }
+
+    private static double[] Scaled(double[] unit)
+    {
+        var result = new double[unit.Length];
+        for (int x = 0; x < unit.Length; x++)
+        {
+            result[x] = unit[x] * 100.0;
+        }
+
+        return result;
+    }
+
+    private static bool IsIdentity(double[] a, int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            for (int j = 0; j < n; j++)
+            {
+                if (a[(i * n) + j] != (i == j ? 1.0 : 0.0))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Runs body over fixed, contiguous index ranges, one per worker: the same partition every time.</summary>
+    private void ForEachRange(int count, Action<int, int, Worker> body)
+    {
+        int parts = _threads;
+        if (parts == 1)
+        {
+            body(0, count, _workers[0]);
+            return;
+        }
+
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, part =>
+        {
+            int from = (int)((long)count * part / parts);
+            int to = (int)((long)count * (part + 1) / parts);
+            body(from, to, _workers[part]);
+        });
+    }
+
+    private sealed class Worker(int n, int d)
+    {
+        public double[] Risk { get; } = new double[n];
+
+        public double[] ColumnI { get; } = new double[n];
+
+        public double[] Diagonal { get; } = new double[n];
+
+        public double[] BargainScratch { get; } = new double[4 * d];
+
+        public int[] Options { get; } = new int[(2 * n) + 1];
+
+        public double[] Utilities { get; private set; } = [];
+
+        public double[] Probabilities { get; private set; } = [];
+
+        public double[] PceWork { get; private set; } = [];
+
+        public void EnsureOptions(int options)
+        {
+            if (Probabilities.Length >= options)
+            {
+                return;
+            }
+
+            // Grows rarely (a longer queue than any before); never in the inner loops.
+            options = Math.Max(options, 2 * Probabilities.Length);
+            Utilities = new double[n * options];
+            Probabilities = new double[options];
+            PceWork = new double[ProbabilisticCondorcet.WorkspaceLength(options)];
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace Interregnum.Bargaining;
+
+/// <summary>
+/// KTAB's Spatial Model of Politics (SMP; bargaining.md §1), reimplemented to reproduce KTAB's histories:
+/// each turn every actor infers risk attitudes from a PCE over positions, picks its best challenge, proposes
+/// an interpolated bargain, and each actor then adopts the most probable bargain in its queue.
+/// Deterministic by construction: bargains are queued status quo first, then by initiator index; the first
+/// maximum wins ties. Stochastic transitions draw from a generator keyed by (seed, turn, actor), so results
+/// depend on the seed alone, never on the degree of parallelism. Work is O(n³) per turn (KTAB: O(n⁴)).
+/// Pure and thread-safe.
+/// </summary>
+public static class SpatialModelOfPolitics
+{
+    /// <summary>Runs the SMP until KTAB's stopping rule holds (bargaining.md §1.5).</summary>
+    /// <param name="input">The game.</param>
+    /// <param name="parameters">The model parameters (default: KTAB's defaults).</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use; 1 runs serially, 0 or less uses every core. The result does not depend on it.</param>
+    /// <returns>The whole history.</returns>
+    public static SmpResult Run(SmpInput input, SmpParameters? parameters = null, int maxDegreeOfParallelism = 0)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var engine = new SmpEngine(input, parameters ?? SmpParameters.Default, maxDegreeOfParallelism);
+        return engine.Run();
+    }
+
+    /// <summary>The intermediates of the first turn (risk, utilities, challenges), as KTAB logs them.</summary>
+    /// <param name="input">The game.</param>
+    /// <param name="parameters">The model parameters (default: KTAB's defaults).</param>
+    /// <returns>The analysis of state 0.</returns>
+    public static SmpStateAnalysis AnalyseInitialState(SmpInput input, SmpParameters? parameters = null)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var engine = new SmpEngine(input, parameters ?? SmpParameters.Default, 1);
+        return engine.AnalyseCurrentState();
+    }
+
+    /// <summary>KTAB's utility of a distance d ∈ [0, 1] for risk attitude R (<c>SMPModel::bsUtil</c>).</summary>
+    /// <param name="distance">Salience-weighted distance on the [0, 1] scale.</param>
+    /// <param name="risk">Risk attitude R ∈ [−1, 1].</param>
+    /// <returns>(1 − d)(1 + dR) for d ≤ 1, (1 − d)(1 + R) beyond.</returns>
+    public static double Utility(double distance, double risk) =>
+        distance <= 1 ? (1 - distance) * (1 + (distance * risk)) : (1 - distance) * (1 + risk);
+}
