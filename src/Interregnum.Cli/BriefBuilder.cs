@@ -315,7 +315,7 @@ internal static class BriefBuilder
             "Succession contest: each actor's utility for each candidate (policy closeness, ties, ambition, fear of rivals); candidates compared pairwise by crisis-capability-weighted votes (KTAB's Probabilistic Condorcet Election); contested when the strongest rival camp keeps more than the threshold share of coercion.",
             PolicyModelText(settings.Model),
             string.Create(CultureInfo.InvariantCulture,
-                $"Monte Carlo: {settings.Draws:N0} draws of every uncertain input per shock, counter-based random numbers that depend on the seed alone; every shock uses the same random numbers (common random numbers), so differences between shocks are the shocks'."),
+                $"Monte Carlo: {inputs.Shocks.Single(r => r.ShockId == inputs.HeadlineShockId).Draws:N0} draws of every uncertain input per shock, counter-based random numbers that depend on the seed alone; every shock uses the same random numbers (common random numbers), so differences between shocks are the shocks'."),
         };
         if (inputs.Sensitivity is { } sens)
         {
@@ -354,7 +354,15 @@ internal static class BriefBuilder
             parameters["reproduction"] = reproduction;
         }
 
-        return new MethodsNote(models, new ReadOnlyDictionary<string, string>(parameters), settings.Seed, settings.Draws, "sha256:" + inputs.Loaded.Sha256, RunRecorder.ProgramVersion);
+        if (settings.UntilSe is { } se)
+        {
+            parameters["stopping rule"] = string.Create(CultureInfo.InvariantCulture,
+                $"stop once every headline probability's Monte Carlo standard error is below {se} (at most {settings.Draws} draws per shock, in batches of {SimulationSettings.BatchSize})");
+        }
+
+        // The draws the headline shock actually ran (fewer than the maximum when a stopping rule was given).
+        var draws = inputs.Shocks.Single(r => r.ShockId == inputs.HeadlineShockId).Draws;
+        return new MethodsNote(models, new ReadOnlyDictionary<string, string>(parameters), settings.Seed, draws, "sha256:" + inputs.Loaded.Sha256, RunRecorder.ProgramVersion);
     }
 
     private static string PolicyModelText(PolicyModel model) => model switch

@@ -15,14 +15,15 @@ public sealed partial class ReportCommandTests : IDisposable
 {
     private static readonly XNamespace Xhtml = "http://www.w3.org/1999/xhtml";
 
-    // One brief of the Russia example shared by the tests that only read it (a report takes seconds).
+    // One brief of the Russia example with the default policy model (SMP), shared by the tests that only read it; fewer
+    // draws than the defaults keep it to seconds.
     private static readonly Lazy<(string Html, string Stdout, string Stderr)> RussiaBrief = new(() =>
     {
         var folder = Directory.CreateTempSubdirectory("interregnum-report-shared-").FullName;
         try
         {
             var path = Path.Combine(folder, "brief.html");
-            var (code, stdout, stderr) = Cli("report", Russia, "--out", path, "--draws", "2000", "--sensitivity-draws", "100", "--seed", "7");
+            var (code, stdout, stderr) = Cli.Run("report", Russia, "--out", path, "--draws", "1000", "--sensitivity-draws", "40", "--seed", "7");
             Assert.True(code == ExitCodes.Ok, "report failed: " + stderr);
             return (File.ReadAllText(path), stdout, stderr);
         }
@@ -36,15 +37,7 @@ public sealed partial class ReportCommandTests : IDisposable
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
-    private static string Russia => Path.Combine(TestData.RepositoryRoot(), "scenarios", "russia-2024.yaml");
-
-    private static (int Code, string Out, string Err) Cli(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    private static string Russia => Cli.Repo("scenarios", "russia-2024.yaml");
 
     private static XDocument Parse(string html)
     {
@@ -97,26 +90,27 @@ public sealed partial class ReportCommandTests : IDisposable
     [Fact]
     public void Report_RussiaScenario_MethodsStateModelSeedDrawsAndHash()
     {
-        // Given the brief made with seed 7, 2000 draws and 100 sensitivity draws
+        // Given the brief made with seed 7, 1000 draws and 40 sensitivity draws
         var document = Parse(RussiaBrief.Value.Html);
         var methods = Section(document, "methods");
 
-        // Then the methods section states them, the policy model (compromise by default) and the scenario's SHA-256
+        // Then the methods section states them, the policy model (SMP by default) and the scenario's SHA-256
         Assert.Equal("7", Row(document, "methods", "Seed").Single());
-        Assert.Equal("2000", Row(document, "methods", "Monte Carlo draws").Single());
-        Assert.Equal("compromise", Row(document, "methods", "policy model").Single());
-        Assert.Equal("100", Row(document, "methods", "sensitivity draws per run").Single());
+        Assert.Equal("1000", Row(document, "methods", "Monte Carlo draws").Single());
+        Assert.Equal("smp", Row(document, "methods", "policy model").Single());
+        Assert.Equal("40", Row(document, "methods", "sensitivity draws per run").Single());
         Assert.Equal("natural-death, incapacity, coup, killed-abroad, failed-attempt", Row(document, "methods", "shocks compared").Single());
         var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(Russia)));
         Assert.Equal("sha256:" + hash, Row(document, "methods", "Scenario hash").Single());
-        Assert.Contains("compromise model", methods.Value, StringComparison.Ordinal);
+        Assert.Contains("spatial model of politics (SMP)", methods.Value, StringComparison.Ordinal);
+        Assert.Contains("40 draws per run, policy model smp", methods.Value, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Report_RussiaScenario_ForecastsEqualCompareWithTheSameSeedAndDraws()
     {
         // Given the compare command run separately with the brief's seed, draws and model
-        var (code, json, error) = Cli("compare", Russia, "--model", "compromise", "--draws", "2000", "--seed", "7", "--no-store", "--format", "json");
+        var (code, json, error) = Cli.Run("compare", Russia, "--model", "smp", "--draws", "1000", "--seed", "7", "--no-store", "--format", "json");
         Assert.True(code == ExitCodes.Ok, error);
         using var compare = JsonDocument.Parse(json);
         var shocks = compare.RootElement.GetProperty("shocks").EnumerateArray().ToList();
@@ -173,7 +167,7 @@ public sealed partial class ReportCommandTests : IDisposable
         var output = Path.Combine(_folder, "brief.html");
 
         // When
-        var (code, _, error) = Cli("report", Russia, "--out", output, "--draws", "200", "--sensitivity-draws", "0", "--data", data);
+        var (code, _, error) = Cli.Run("report", Russia, "--out", output, "--draws", "200", "--model", "compromise", "--sensitivity-draws", "0", "--data", data);
 
         // Then the brief is written, and the outside view and the sensitivity sections give their reasons
         Assert.True(code == ExitCodes.Ok, error);
@@ -195,7 +189,7 @@ public sealed partial class ReportCommandTests : IDisposable
         var output = Path.Combine(_folder, "brief.html");
 
         // When
-        var (code, _, error) = Cli("report", Russia, "--out", output, "--draws", "200", "--sensitivity-draws", "0", "--shock", "failed-attempt", "--data", _folder);
+        var (code, _, error) = Cli.Run("report", Russia, "--out", output, "--draws", "200", "--model", "compromise", "--sensitivity-draws", "0", "--shock", "failed-attempt", "--data", _folder);
 
         // Then there is no succession to forecast, and the brief says why
         Assert.True(code == ExitCodes.Ok, error);
@@ -210,14 +204,14 @@ public sealed partial class ReportCommandTests : IDisposable
     {
         // Given a simulate run stored in a temporary SQLite store
         var db = Path.Combine(_folder, "runs.db");
-        var (code, json, error) = Cli("simulate", Russia, "--model", "compromise", "--draws", "1500", "--seed", "42", "--shock", "coup", "--format", "json", "--db", db);
+        var (code, json, error) = Cli.Run("simulate", Russia, "--model", "compromise", "--draws", "1500", "--seed", "42", "--shock", "coup", "--format", "json", "--db", db);
         Assert.True(code == ExitCodes.Ok, error);
         var id = StoredRun().Match(error).Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(id), "no 'stored run N' on stderr: " + error);
         var output = Path.Combine(_folder, "brief.html");
 
         // When the brief is made from the stored run
-        var (reportCode, _, reportError) = Cli("report", "--run", id, "--db", db, "--out", output, "--sensitivity-draws", "0");
+        var (reportCode, _, reportError) = Cli.Run("report", "--run", id, "--db", db, "--out", output, "--sensitivity-draws", "0");
 
         // Then it re-ran with the stored seed, draws, model and shock, says which run it came from, and shows the
         // stored run's probabilities
@@ -241,13 +235,13 @@ public sealed partial class ReportCommandTests : IDisposable
     {
         // Given a compare run over two shocks, stored
         var db = Path.Combine(_folder, "runs.db");
-        var (code, _, error) = Cli("compare", Russia, "--model", "compromise", "--draws", "500", "--seed", "3", "--shocks", "killed-abroad,natural-death", "--db", db);
+        var (code, _, error) = Cli.Run("compare", Russia, "--model", "compromise", "--draws", "500", "--seed", "3", "--shocks", "killed-abroad,natural-death", "--db", db);
         Assert.True(code == ExitCodes.Ok, error);
         var id = StoredRun().Match(error).Groups[1].Value;
         var output = Path.Combine(_folder, "brief.html");
 
         // When
-        var (reportCode, _, reportError) = Cli("report", "--run", id, "--db", db, "--out", output, "--sensitivity-draws", "0");
+        var (reportCode, _, reportError) = Cli.Run("report", "--run", id, "--db", db, "--out", output, "--sensitivity-draws", "0");
 
         // Then the brief compares the same two shocks, the first as the headline, and reproduces the stored results
         Assert.True(reportCode == ExitCodes.Ok, reportError);
@@ -284,7 +278,7 @@ public sealed partial class ReportCommandTests : IDisposable
         }
 
         // When
-        var (code, stdout, error) = Cli([.. arguments]);
+        var (code, stdout, error) = Cli.Run([.. arguments]);
 
         // Then one clear error, the exit code for it, and the earlier file untouched with no partial file beside it
         Assert.True(code == exitCode, $"{what}: exit {code}, expected {exitCode}; stderr: {error}");
@@ -336,9 +330,10 @@ public sealed partial class ReportCommandTests : IDisposable
     {
         var chromium = ChromiumBriefCheck.ChromiumOrSkip();
 
-        // Given the real Russia brief made by the CLI with its default settings
+        // Given the real Russia brief made by the CLI with its default model (fewer draws than the defaults keep the
+        // test to seconds; the draws change no section or chart)
         var output = Path.Combine(_folder, "brief.html");
-        var (code, _, error) = Cli("report", Russia, "--out", output);
+        var (code, _, error) = Cli.Run("report", Russia, "--out", output, "--draws", "1000", "--sensitivity-draws", "50");
         Assert.True(code == ExitCodes.Ok, error);
 
         // When Chromium opens it, then it loads cleanly with every section and every chart drawn

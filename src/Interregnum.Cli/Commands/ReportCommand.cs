@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Interregnum.Model;
 using Interregnum.Reports;
-using Interregnum.Scenarios;
 using Interregnum.Simulation;
 using Interregnum.Store;
 
@@ -38,8 +37,8 @@ internal static class ReportCommand
         var seed = new Option<ulong>("--seed") { HelpName = "S", Description = "Random seed; the result depends on it alone.", DefaultValueFactory = _ => 1UL };
         var model = new Option<PolicyModel>("--model")
         {
-            Description = "Policy model after the contest: compromise, smp or eu.",
-            DefaultValueFactory = _ => PolicyModel.Compromise,
+            Description = "Policy model after the contest: smp (KTAB spatial model), compromise or eu; the sensitivity analysis uses the same.",
+            DefaultValueFactory = _ => PolicyModel.Smp,
         };
         var shock = new Option<string?>("--shock") { HelpName = "ID", Description = "The headline shock (default: the scenario's first); every shock is compared." };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores). Never changes the result." };
@@ -177,20 +176,16 @@ internal static class ReportCommand
             throw new CliException($"{name} is a sensitivity run, whose draws the brief reuses; leave out --sensitivity-draws", ExitCodes.Usage);
         }
 
-        var read = ScenarioReader.ReadText(run.ScenarioText, run.ScenarioFile);
-        if (!read.IsValid)
+        LoadedScenario loaded;
+        try
         {
-            throw new CliException(
-                $"{name}: its stored scenario ({run.ScenarioFile}) is not valid for this program version ({read.Errors.Count} problem{(read.Errors.Count == 1 ? "" : "s")}):" + Environment.NewLine +
-                string.Join(Environment.NewLine, read.Errors.Select(e => e.ToString())));
+            loaded = ScenarioFiles.FromText(run.ScenarioText, run.ScenarioFile);
+        }
+        catch (CliException ex)
+        {
+            throw new CliException($"{name}: " + ex.Message, ex.ExitCode);
         }
 
-        if (!Enum.TryParse<PolicyModel>(run.ModelName, ignoreCase: true, out var model) || !Enum.IsDefined(model))
-        {
-            throw new CliException($"{name} used the policy model '{run.ModelName}', which this program does not know");
-        }
-
-        var loaded = new LoadedScenario(run.ScenarioFile, read.Scenario!, run.ScenarioText, run.ScenarioHash);
         var scenario = loaded.Scenario;
         var stored = (run.ShockId ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         foreach (var shock in stored)
@@ -210,7 +205,9 @@ internal static class ReportCommand
         // (common random numbers leave its own shock's results unchanged).
         var shockIds = run.Kind == RunKind.Compare && stored.Length > 0 ? stored : scenario.Shocks.Select(s => s.Id).ToArray();
         var headline = stored.Length > 0 ? stored[0] : shockIds[0];
-        var settings = new SimulationSettings(run.Draws, unchecked((ulong)run.Seed), model, threads);
+
+        // The stored seed, draws, model and stopping rule (--until-se), as `runs rerun` reads them.
+        var settings = RunLog.Settings(run) with { MaxThreads = threads };
         var created = run.CreatedAt.ToUniversalTime();
         return new Plan(
             loaded,
@@ -254,7 +251,7 @@ internal static class ReportCommand
         }
         else
         {
-            var sensitivitySettings = settings with { Draws = plan.SensitivityDraws };
+            var sensitivitySettings = settings with { Draws = plan.SensitivityDraws, UntilSe = null };
             sensitivity = Terminal.WithProgress(stderr, "report: sensitivity", (2 * uncertain) + 1, progress =>
                 Sensitivity.Run(scenario, plan.HeadlineShockId, sensitivitySettings, progress is null ? null : new Adapter<(int Done, int Total)>(x => progress.Report(x.Done)), ct));
         }
