@@ -140,13 +140,17 @@ internal static class BriefCharts
             LineWidth = 0.5f,
         }).ToList();
         plot.Add.Bars(bars);
-        var line = plot.Add.VerticalLine(dimension.StatusQuo, 2.5f, StatusQuoColor);
-        line.LegendText = "status quo";
-        plot.Axes.Bottom.Label.Text = dimension.Dimension;
+        plot.Add.VerticalLine(dimension.StatusQuo, 2.5f, StatusQuoColor);
+        plot.Axes.Bottom.Label.Text = dimension.Dimension + " (red: status quo)";
         plot.Axes.Left.Label.Text = "Draws";
-        plot.ShowLegend(Alignment.UpperRight);
         var top = bins.Count == 0 ? 1 : bins.Max(b => b.Count) * 1.1;
-        plot.Axes.SetLimits(0, 100, 0, top);
+
+        // The draws usually fill a narrow part of the 0–100 scale: show that part (with the status quo), in steps of 10.
+        var low = Math.Min(bins.Count == 0 ? 0 : bins[0].Low, dimension.StatusQuo);
+        var high = Math.Max(bins.Count == 0 ? 100 : bins[^1].High, dimension.StatusQuo);
+        var left = Math.Max(0, (Math.Floor(low / 10) * 10) - 5);
+        var right = Math.Min(100, (Math.Ceiling(high / 10) * 10) + 5);
+        plot.Axes.SetLimits(left, right, 0, top);
         return Finish(plot, chartId, Width / 2, 230, "Distribution of the draws for " + dimension.Dimension);
     }
 
@@ -265,7 +269,8 @@ internal static class BriefCharts
         plot.Axes.Left.TickGenerator = new NumericManual(ys, rates.Select(r => r.Label).ToArray());
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Bottom.Label.Text = "Historical rate (%)";
-        plot.Axes.SetLimits(0, 100, -0.6, n - 0.4);
+        // A little room either side so that a k/n label over a rate of 0% or 100% is not cut off.
+        plot.Axes.SetLimits(-6, 106, -0.6, n - 0.4);
         return Finish(plot, chartId, Width, 100 + (48 * n), "Base rates for the reference class, with intervals");
     }
 

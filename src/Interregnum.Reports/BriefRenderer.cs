@@ -364,7 +364,7 @@ public static class BriefRenderer
             return;
         }
 
-        html.Raw("<p class=\"note\">One input at a time is set to its low and its high value, every other input kept at its base; the bars show how far the output moves. The longest bars are the assumptions worth checking first.</p>\n");
+        html.Raw("<p class=\"note\">One input at a time is set to its low and its high value (the methods say how the others are treated); the bars show how far the output moves from its base value. The longest bars are the assumptions worth checking first.</p>\n");
         for (var t = 0; t < tornadoes.Count; t++)
         {
             var tornado = tornadoes[t];
@@ -421,12 +421,19 @@ public static class BriefRenderer
         html.Raw("<p>Reference class: ").Text(view.ReferenceClass).Raw(". Intervals: ").Text(view.IntervalMethod).Raw(".</p>\n");
         Figure(html, "base-rates", BriefCharts.BaseRates(view.Rates, "chart-base-rates"),
             "Dots: how often each outcome followed in the historical cases of the reference class (k of n cases). Whiskers: the interval.");
-        html.Raw("<table><thead><tr><th>Outcome</th><th>k</th><th>n</th><th>Rate</th><th>Interval</th><th>Note</th></tr></thead><tbody>\n");
+        var notes = view.Rates.Any(r => !string.IsNullOrEmpty(r.Note));
+        html.Raw("<table><thead><tr><th>Outcome</th><th>k</th><th>n</th><th>Rate</th><th>Interval</th>").Raw(notes ? "<th>Note</th>" : "").Raw("</tr></thead><tbody>\n");
         foreach (var rate in view.Rates)
         {
             html.Raw("<tr><th scope=\"row\">").Text(rate.Label).Raw("</th><td>").Text(BriefFormat.Integer(rate.K)).Raw("</td><td>").Text(BriefFormat.Integer(rate.N))
                 .Raw("</td><td>").Text(BriefFormat.Percent(rate.Rate)).Raw("</td><td>").Text(BriefFormat.Percent(rate.Low)).Raw(" – ").Text(BriefFormat.Percent(rate.High))
-                .Raw("</td><td>").Text(rate.Note ?? string.Empty).Raw("</td></tr>\n");
+                .Raw("</td>");
+            if (notes)
+            {
+                html.Raw("<td>").Text(rate.Note ?? string.Empty).Raw("</td>");
+            }
+
+            html.Raw("</tr>\n");
         }
 
         html.Raw("</tbody></table>\n");

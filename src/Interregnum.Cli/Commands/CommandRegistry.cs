@@ -12,6 +12,7 @@ internal static class CommandRegistry
         yield return SimulateCommand.Create();
         yield return CompareCommand.Create();
         yield return SensitivityCommand.Create();
+        yield return ReportCommand.Create();
         yield return BargainCommand.Create();
         yield return KtabCommands.Import();
         yield return KtabCommands.Export();
