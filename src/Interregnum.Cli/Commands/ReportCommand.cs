@@ -240,7 +240,7 @@ internal static class ReportCommand
 
         SensitivityResult? sensitivity = null;
         string? sensitivityMissing = null;
-        var uncertain = ScenarioInputs.Uncertain(scenario).Count;
+        var uncertain = ScenarioInputs.UncertainFor(scenario, plan.HeadlineShockId).Count;
         if (uncertain == 0)
         {
             sensitivityMissing = "no number in the scenario is uncertain (declared as a range), so there is no assumption to rank";

@@ -38,7 +38,7 @@ internal static class SensitivityCommand
             var loaded = ScenarioFiles.Load(p.GetValue(opts.File)!);
             var sh = ScenarioFiles.Shock(loaded, p.GetValue(shock));
             var settings = opts.Settings(p);
-            var inputs = Model.ScenarioInputs.Uncertain(loaded.Scenario).Count;
+            var inputs = Model.ScenarioInputs.UncertainFor(loaded.Scenario, sh.Id).Count;
             if (inputs == 0)
             {
                 throw new CliException($"{loaded.Path}: no number in the scenario is uncertain, so there is nothing to rank; declare ranges (see docs/scenario-format.md)");

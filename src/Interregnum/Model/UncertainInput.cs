@@ -93,4 +93,8 @@ public static class ScenarioInputs
 
     /// <summary>Only the numbers that are uncertain (distributions), in document order.</summary>
     public static IReadOnlyList<UncertainInput> Uncertain(Scenario s) => All(s).Where(x => !x.Value.IsFixed).ToList();
+
+    /// <summary>The uncertain numbers that can affect a forecast of the given shock: all but other shocks' own numbers.</summary>
+    public static IReadOnlyList<UncertainInput> UncertainFor(Scenario s, string shockId) =>
+        Uncertain(s).Where(x => !x.Path.StartsWith("shocks.", StringComparison.Ordinal) || x.Path.StartsWith("shocks." + shockId + ".", StringComparison.Ordinal)).ToList();
 }
