@@ -35,7 +35,14 @@ internal sealed record BriefInputs(
     string? OutsideViewMissing,
     string Provenance,
     string? Reproduction,
-    DateOnly MadeOn);
+    DateOnly MadeOn)
+{
+    /// <summary>The newest stored backtest run's JSON and id, for the track-record section (null when there is none).</summary>
+    public (string Json, long RunId)? Backtest { get; init; }
+
+    /// <summary>Why there is no track record, when <see cref="Backtest"/> is null.</summary>
+    public string? BacktestMissing { get; init; }
+}
 
 /// <summary>Maps a scenario and its forecast results onto the brief's content (<see cref="BriefContent"/>).</summary>
 internal static class BriefBuilder
@@ -91,10 +98,40 @@ internal static class BriefBuilder
                 : BriefSection.NotAvailable<ReportOutsideView>(inputs.OutsideView is null
                     ? inputs.OutsideViewMissing ?? "no historical base rates were computed"
                     : "the reference class (" + inputs.OutsideView.ReferenceClass + ") holds no historical case"),
-            TrackRecord = BriefSection.NotAvailable<ScoreTable>(
-                "no earlier forecast of this scenario has been scored against what happened (Interregnum does not score forecasts yet)"),
+            TrackRecord = inputs.Backtest is { } bt
+                ? BriefSection.Available(TrackRecord(bt.Json, bt.RunId))
+                : BriefSection.NotAvailable<ScoreTable>(inputs.BacktestMissing ?? "no backtest result is available"),
             Methods = Methods(inputs, headlineShock),
         };
+    }
+
+    /// <summary>The aggregate scores of a stored backtest run (docs/backtesting.md, "JSON for programs").</summary>
+    private static ScoreTable TrackRecord(string json, long runId)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        static string Cell(System.Text.Json.JsonElement e, string name, string format) =>
+            e.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number
+                ? v.GetDouble().ToString(format, CultureInfo.InvariantCulture)
+                : "—";
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var a in root.GetProperty("aggregates").EnumerateArray())
+        {
+            rows.Add([
+                a.GetProperty("forecaster").GetString() ?? "",
+                Cell(a, "cases", "0"),
+                Cell(a, "winner_brier", "0.000"),
+                Cell(a, "winner_log", "0.000"),
+                Cell(a, "contested_brier", "0.000"),
+                Cell(a, "direction_share_right", "0%"),
+                Cell(a, "crps", "0.0"),
+            ]);
+        }
+
+        var description = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Backtest run {runId}: the succession forecasts scored on the historical cases in {root.GetProperty("folder").GetString()} (seed {Cell(root, "seed", "0")}, {Cell(root, "draws", "0")} draws per case, policy model {root.GetProperty("model").GetString()}), against simple rivals. Lower scores are better; see docs/backtesting.md.");
+        return new ScoreTable(description, ["forecaster", "cases", "Brier (winner)", "log (winner)", "Brier (contested)", "direction right", "CRPS (points)"], rows);
     }
 
     private static BriefSection<IReadOnlyList<T>> Section<T>(BriefInputs inputs, Func<SensitivityResult, List<T>> map)

@@ -107,6 +107,7 @@ internal static class ReportCommand
             try
             {
                 inputs = Compute(plan, p.GetValue(data), stderr, ct);
+                inputs = WithTrackRecord(inputs, p.GetValue(db));
             }
             catch (Exception ex) when (NotSupported(ex) is { } notSupported)
             {
@@ -219,6 +220,27 @@ internal static class ReportCommand
                 $"stored run {id} ({run.Kind.ToText()}, made {created:yyyy-MM-dd HH:mm} UTC by Interregnum {run.ProgramVersion} from {run.ScenarioFile}; store {location})"),
             DateOnly.FromDateTime(created.UtcDateTime),
             run);
+    }
+
+    /// <summary>Adds the newest stored backtest run, if the run store holds one, for the track-record section.</summary>
+    private static BriefInputs WithTrackRecord(BriefInputs inputs, string? db)
+    {
+        try
+        {
+            using var store = RunStoreFactory.Open(db);
+            var newest = store.List(new RunFilter(Kind: RunKind.Backtest, Limit: 1));
+            if (newest.Count == 0)
+            {
+                return inputs with { BacktestMissing = $"no backtest run in the run store ({store.Location}); run `interregnum backtest backtests/` to score the model on historical successions" };
+            }
+
+            var run = store.Get(newest[0].Id)!;
+            return inputs with { Backtest = (run.ResultsJson, run.Id) };
+        }
+        catch (Exception ex) when (ex is RunStoreException or System.Data.Common.DbException or IOException)
+        {
+            return inputs with { BacktestMissing = "the run store could not be read for a backtest result: " + ex.Message };
+        }
     }
 
     private static BriefInputs Compute(Plan plan, DirectoryInfo? data, TextWriter stderr, CancellationToken ct)
