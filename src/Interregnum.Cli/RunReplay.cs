@@ -35,6 +35,7 @@ public static class RunReplay
         yield return new(RunKind.Simulate, Commands.SimulateCommand.Replay);
         yield return new(RunKind.Compare, Commands.CompareCommand.Replay);
         yield return new(RunKind.Sensitivity, Commands.SensitivityCommand.Replay);
+        yield return new(RunKind.Bargain, Commands.BargainCommand.Replay);
     }
 
     private sealed class Restore(RunKind kind, Func<RunRecord, TextWriter, CancellationToken, string>? previous) : IDisposable

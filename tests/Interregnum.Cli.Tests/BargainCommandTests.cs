@@ -8,13 +8,8 @@ namespace Interregnum.Cli.Tests;
 /// <summary><c>interregnum bargain</c> on KTAB CSVs, checked against KTAB's printed histories.</summary>
 public sealed class BargainCommandTests
 {
-    private static (int Code, string Out, string Err) Run(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        int code = Program.Run(args, stdout, stderr);
-        return (code, stdout.ToString(), stderr.ToString());
-    }
+    // Runs are not recorded here (--no-store); BargainRerunTests covers recording and replay.
+    private static (int Code, string Out, string Err) Run(params string[] args) => Cli.Run([.. args, "--no-store"]);
 
     private static string Input(string name) => TestData.File("ktab_smp_examples", "inputs", name + ".csv");
 
@@ -149,6 +144,6 @@ public sealed class BargainCommandTests
 
         // Then
         Assert.Equal(3, code);
-        Assert.Contains("file not found", error, StringComparison.Ordinal);
+        Assert.Contains("no such file", error, StringComparison.Ordinal);
     }
 }

@@ -100,16 +100,14 @@ public sealed class RunsRerunTests : IDisposable
     [Fact]
     public void Rerun_NoReplayForKind_SaysWhy()
     {
-        var id = Add(Recorded(RunRecorder.ProgramVersion, _ => "{}") with { Kind = RunKind.Sensitivity });
-        if (RunReplay.TryGet(RunKind.Sensitivity, out _))
-        {
-            Assert.Skip("sensitivity runs can be replayed now; this test needs a kind without a replayer.");
-        }
+        // A backtest depends on its case folder, which is not stored with the run, so it has no replayer.
+        var id = Add(Recorded(RunRecorder.ProgramVersion, _ => "{}") with { Kind = RunKind.Backtest });
+        Assert.False(RunReplay.TryGet(RunKind.Backtest, out _));
 
         var (code, _, error) = Cli("runs", "rerun", id);
 
         Assert.Equal(ExitCodes.MissingResource, code);
-        Assert.Equal($"error: cannot rerun run {id}: this program cannot replay 'sensitivity' runs.\n", error.ReplaceLineEndings("\n"));
+        Assert.Equal($"error: cannot rerun run {id}: this program cannot replay 'backtest' runs.\n", error.ReplaceLineEndings("\n"));
     }
 
     [Fact]

@@ -17,7 +17,9 @@ internal static class BargainCommand
 
     internal static Command Create()
     {
-        var file = new Argument<string>("file") { Description = "The game: a KTAB actor CSV (Actor, Description, Influence, <dim> Position, <dim> Salience, ...)." };
+        var file = new Argument<string>("FILE") { Description = "The game: a KTAB actor CSV (Actor, Description, Influence, <dim> Position, <dim> Salience, ...) or a scenario file (YAML/JSON)." };
+        var db = CommonOptions.Db();
+        var noStore = RunRecorder.NoStore();
         var model = new Option<string>("--model", "-m")
         {
             Description = "Bargaining model: smp (KTAB spatial model of politics), eu (expected utility, Scholz reading, per dimension) or compromise (capability × salience weighted mean).",
@@ -33,7 +35,7 @@ internal static class BargainCommand
         var format = CommonOptions.Format();
         var command = new Command("bargain", "Run a bargaining model (KTAB SMP, expected utility, compromise) on a game and print the history.")
         {
-            file, model, parameters, turns, format,
+            file, model, parameters, turns, format, db, noStore,
         };
         command.SetAction(parse =>
         {
@@ -46,6 +48,7 @@ internal static class BargainCommand
                 var buffer = new StringWriter(Inv);
                 Print(result, parse.GetValue(format), buffer);
                 stdout.Write(buffer.ToString());
+                Record(parse, parse.GetValue(file)!, parse.GetValue(model) ?? "smp", parse.GetValue(parameters) ?? [], parse.GetValue(turns), result);
                 return ExitCodes.Ok;
             }
             catch (CliException ex)
@@ -59,6 +62,62 @@ internal static class BargainCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Records the run (kind bargain): the game file's text, the model, its parameters and the JSON results.</summary>
+    private static void Record(ParseResult parse, string path, string model, IReadOnlyList<string> parameters, int? turns, BargainRun result)
+    {
+        var json = new StringWriter(Inv);
+        Print(result, OutputFormat.Json, json);
+        var modelParameters = System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty;
+        foreach (var pair in parameters)
+        {
+            var (name, value) = ParsePair(pair);
+            modelParameters = modelParameters.SetItem(name, value);
+        }
+
+        if (turns is { } t)
+        {
+            modelParameters = modelParameters.SetItem("turns", t.ToString(Inv));
+        }
+
+        RunRecorder.Record(parse, new Store.RunRecord
+        {
+            Kind = Store.RunKind.Bargain,
+            ScenarioText = File.ReadAllText(path),
+            ScenarioFile = Path.GetFileName(path),
+            Seed = 0,
+            Draws = 0,
+            ModelName = model,
+            ModelParameters = modelParameters,
+            ProgramVersion = RunRecorder.ProgramVersion,
+            CreatedAt = TimeProvider.System.GetUtcNow(),
+            Arguments = RunRecorder.Arguments(parse),
+            ResultsJson = json.ToString(),
+        });
+    }
+
+    /// <summary>Re-runs a stored bargain run from its stored game text, for <c>runs rerun</c>.</summary>
+    public static string Replay(Store.RunRecord run, TextWriter stderr, CancellationToken ct)
+    {
+        var extension = Path.GetExtension(run.ScenarioFile).ToLowerInvariant();
+        KtabGame game;
+        if (extension is ".yaml" or ".yml" or ".json")
+        {
+            game = KtabScenarioMapping.FromScenario(ScenarioFiles.FromText(run.ScenarioText, run.ScenarioFile).Scenario);
+        }
+        else
+        {
+            var read = KtabCsv.Read(new StringReader(run.ScenarioText), run.ScenarioFile);
+            game = read.Succeeded ? read.Game! : throw new CliException(string.Join(Environment.NewLine, read.Errors.Select(e => e.ToString())));
+        }
+
+        var parameters = run.ModelParameters.Where(kv => kv.Key != "turns").Select(kv => kv.Key + "=" + kv.Value).ToList();
+        int? turns = run.ModelParameters.TryGetValue("turns", out var t) ? int.Parse(t, Inv) : null;
+        var result = Execute(game.ToSmpInput(), run.ModelName, parameters, turns);
+        var json = new StringWriter(Inv);
+        Print(result, OutputFormat.Json, json);
+        return json.ToString();
     }
 
     /// <summary>

@@ -20,7 +20,7 @@ namespace Interregnum.Scenarios.Ktab;
 /// Export: capability is the actor's holding of the single instrument when the scenario has one instrument, no
 /// organizations and no office holdings (so an imported file round-trips exactly); otherwise it is 100 × the
 /// actor's settled-phase capability from power accounting, incumbent in office. Positions and saliences are point
-/// values. Headers are written as the single instrument's label (else <c>Influence</c>), <c>&lt;dimension&gt; Position</c>, <c>&lt;dimension&gt; Salience</c>,
+/// values. Actors without capability or salience are left out, since KTAB cannot weigh them. Headers are written as the single instrument's label (else <c>Influence</c>), <c>&lt;dimension&gt; Position</c>, <c>&lt;dimension&gt; Salience</c>,
 /// so a KTAB file whose headers are in another form (e.g. <c>Pstn1</c>, <c>Sal1</c>, <c>Power</c>) keeps every name and
 /// number but comes back with the headers in this form.
 /// </para>
@@ -99,12 +99,19 @@ public static class KtabScenarioMapping
             var capability = single
                 ? (a.Holdings.TryGetValue(scenario.Instruments[0].Id, out var h) ? point[h] : 0)
                 : 100 * table!.Rows[i].SettledCapability;
+            double[] saliences = [.. scenario.Dimensions.Select(d => a.Salience.TryGetValue(d.Id, out var s) ? point[s] : 0)];
+            if (capability <= 0 || saliences.Sum() <= 0)
+            {
+                // KTAB cannot weigh an actor without capability or salience (its run aborts), so it is left out.
+                continue;
+            }
+
             actors.Add(new KtabActor(
                 a.Name,
                 a.Role ?? "",
                 capability,
                 [.. scenario.Dimensions.Select(d => a.Positions.TryGetValue(d.Id, out var p) ? point[p] : 50)],
-                [.. scenario.Dimensions.Select(d => a.Salience.TryGetValue(d.Id, out var s) ? point[s] : 0)]));
+                saliences));
         }
 
         return new KtabGame(
