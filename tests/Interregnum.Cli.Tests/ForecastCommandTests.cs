@@ -149,6 +149,29 @@ public sealed class ForecastCommandTests
     }
 
     [Fact]
+    public void Simulate_StoreDraws_RunsExportGivesOneRowPerDraw()
+    {
+        var dir = Directory.CreateTempSubdirectory("interregnum-draws-");
+        try
+        {
+            var db = Path.Combine(dir.FullName, "runs.db");
+            var (code, _, err) = Run("simulate", Teaching, "--draws", "150", "--model", "compromise", "--db", db, "--store-draws", "--format", "csv");
+            Assert.True(code == 0, err);
+
+            var export = Run("runs", "export", "1", "--format", "csv", "--db", db);
+
+            Assert.True(export.Code == 0, export.Err);
+            var lines = export.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            Assert.StartsWith("draw,winner,contested", lines[0], StringComparison.Ordinal);
+            Assert.Equal(151, lines.Length);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public void RunsRerun_StoredSimulateRun_ReproducesByteForByte()
     {
         var db = Path.Combine(Path.GetTempPath(), $"interregnum-rerun-{Guid.NewGuid():N}.db");

@@ -13,11 +13,13 @@ internal static class SimulateCommand
         var shock = new Option<string?>("--shock") { Description = "Shock id (default: the scenario's first shock)." };
         var untilSe = new Option<double?>("--until-se") { Description = "Stop once every headline probability's Monte Carlo standard error is below this (draws become the maximum)." };
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "Also write draws.csv (one row per draw) and summary.json to this folder." };
+        var storeDraws = new Option<bool>("--store-draws") { Description = "Keep the draws (one row per draw) with the stored run, for `runs export ID --format csv`." };
         var command = new Command("simulate", "Forecast who prevails, whether the succession is contested, and where policy goes, under uncertainty.");
         opts.AddTo(command);
         command.Options.Add(shock);
         command.Options.Add(untilSe);
         command.Options.Add(outDir);
+        command.Options.Add(storeDraws);
         command.SetAction((p, ct) =>
         {
             var stdout = p.InvocationConfiguration.Output;
@@ -50,12 +52,14 @@ internal static class SimulateCommand
                     break;
             }
 
-            RunLog.Record(p, opts, loaded, "simulate", sh.Id, settings, json, () =>
-            {
-                var w = new StringWriter();
-                ForecastReports.WriteDrawsCsv(w, loaded, result);
-                return w.ToString();
-            });
+            RunLog.Record(p, opts, loaded, "simulate", sh.Id, settings, json, p.GetValue(storeDraws)
+                ? () =>
+                {
+                    var w = new StringWriter();
+                    ForecastReports.WriteDrawsCsv(w, loaded, result);
+                    return w.ToString();
+                }
+                : null);
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
