@@ -193,7 +193,7 @@ internal static class ForecastReports
             }
 
             console.Write(t);
-            console.WriteLine($"Contested succession: {P(f.Contested.Probability)} (90% MC interval {P(f.Contested.Interval90[0])}–{P(f.Contested.Interval90[1])}); contested means the losers control more than {P(f.ContestedThreshold)} of the coercion.");
+            console.WriteLine($"Contested succession: {P(f.Contested.Probability)} (90% MC interval {P(f.Contested.Interval90[0])}–{P(f.Contested.Interval90[1])}); contested: the strongest losing camp controls more than {P(f.ContestedThreshold)} of the coercion that actors control.");
         }
 
         var d = new Table().Title("Policy after the succession (0–100)").AddColumns("dimension", "status quo", "mean", "5%", "50%", "95%", "shift", "P(higher)");
