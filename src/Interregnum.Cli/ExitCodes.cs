@@ -15,6 +15,9 @@ public static class ExitCodes
     /// <summary>A needed resource is missing: a dataset, a database, a stored run.</summary>
     public const int MissingResource = 3;
 
+    /// <summary>An internal error (a bug); the message is on stderr and nothing partial was written.</summary>
+    public const int InternalError = 70;
+
     /// <summary>The run was interrupted (Ctrl-C); nothing partial was written.</summary>
     public const int Interrupted = 130;
 }

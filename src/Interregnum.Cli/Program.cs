@@ -40,6 +40,13 @@ public static class Program
             stderr.WriteLine("interrupted: nothing was written");
             return ExitCodes.Interrupted;
         }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // A programmer error, not the user's: one line, nothing partial written (results are written last).
+            var inner = ex is AggregateException agg ? agg.Flatten().InnerExceptions[0] : ex;
+            stderr.WriteLine($"internal error (please report it with the command line): {inner.GetType().Name}: {inner.Message}");
+            return ExitCodes.InternalError;
+        }
     }
 
     /// <summary>The root command with every subcommand registered.</summary>

@@ -103,17 +103,7 @@ internal static class ReportCommand
                     null);
             }
 
-            BriefInputs inputs;
-            try
-            {
-                inputs = Compute(plan, p.GetValue(data), stderr, ct);
-                inputs = WithTrackRecord(inputs, p.GetValue(db));
-            }
-            catch (Exception ex) when (NotSupported(ex) is { } notSupported)
-            {
-                // A policy model not yet available in this build (thrown from the parallel draws): a usage problem, not a crash.
-                throw new CliException(notSupported.Message + "; use --model compromise", ExitCodes.Usage);
-            }
+            var inputs = WithTrackRecord(Compute(plan, p.GetValue(data), stderr, ct), p.GetValue(db));
 
             var html = BriefRenderer.Render(BriefBuilder.Build(inputs));
             var bytes = WriteAtomically(outPath, target, html);
@@ -123,13 +113,6 @@ internal static class ReportCommand
         });
         return command;
     }
-
-    private static NotSupportedException? NotSupported(Exception ex) => ex switch
-    {
-        NotSupportedException direct => direct,
-        AggregateException aggregate => aggregate.Flatten().InnerExceptions.OfType<NotSupportedException>().FirstOrDefault(),
-        _ => null,
-    };
 
     /// <summary>What to run for a brief.</summary>
     /// <param name="Loaded">The scenario.</param>
