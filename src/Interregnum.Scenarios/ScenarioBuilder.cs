@@ -404,7 +404,7 @@ internal sealed class ScenarioBuilder(NodeBinder b)
 
     private ContestSettings ReadContest(YMapping m)
     {
-        var v = b.Open(m, "the contest settings", "policy_weight", "tie_weight", "ambition_weight", "fear_weight", "contested_threshold", "acting_successor_bonus");
+        var v = b.Open(m, "the contest settings", "policy_weight", "tie_weight", "ambition_weight", "fear_weight", "contested_threshold", "acting_successor_bonus", "acting_successor_following");
         var d = ContestSettings.Default;
         return new ContestSettings(
             v.Uncertain("policy_weight", Nonnegative with { What = "policy_weight" }) ?? d.PolicyWeight,
@@ -412,7 +412,8 @@ internal sealed class ScenarioBuilder(NodeBinder b)
             v.Uncertain("ambition_weight", Nonnegative with { What = "ambition_weight" }) ?? d.AmbitionWeight,
             v.Uncertain("fear_weight", Nonnegative with { What = "fear_weight" }) ?? d.FearWeight,
             v.Uncertain("contested_threshold", UnitRange with { What = "contested_threshold" }) ?? d.ContestedThreshold,
-            v.Uncertain("acting_successor_bonus", UnitRange with { What = "acting_successor_bonus" }) ?? d.ActingSuccessorBonus);
+            v.Uncertain("acting_successor_bonus", UnitRange with { What = "acting_successor_bonus" }) ?? d.ActingSuccessorBonus,
+            v.Uncertain("acting_successor_following", UnitRange with { What = "acting_successor_following" }) ?? d.ActingSuccessorFollowing);
     }
 
     // ---- cross-element checks --------------------------------------------------------------------------------

@@ -276,13 +276,15 @@ public sealed record ReferenceClass(string? RegimeType, string? Region, int? Era
 /// <param name="FearWeight">Weight of the fear of a rival's victory (rivalry ties to the candidate).</param>
 /// <param name="ContestedThreshold">A succession is contested when actors who prefer another candidate hold more than this share of coercion.</param>
 /// <param name="ActingSuccessorBonus">Extra crisis capability share the constitutional acting successor's office gives (beyond the office's holdings).</param>
+/// <param name="ActingSuccessorFollowing">Share in [0, 1] of the office's instruments and of the organizations' loyalty to the office that the constitutional acting successor commands during the crisis (the rest waits for whoever prevails).</param>
 public sealed record ContestSettings(
     Uncertain PolicyWeight,
     Uncertain TieWeight,
     Uncertain AmbitionWeight,
     Uncertain FearWeight,
     Uncertain ContestedThreshold,
-    Uncertain ActingSuccessorBonus)
+    Uncertain ActingSuccessorBonus,
+    Uncertain ActingSuccessorFollowing)
 {
     /// <summary>The documented defaults.</summary>
     public static ContestSettings Default { get; } = new(
@@ -291,5 +293,6 @@ public sealed record ContestSettings(
         Uncertain.Fixed(0.5),
         Uncertain.Fixed(0.5),
         Uncertain.Fixed(0.5),
-        Uncertain.Fixed(0.0));
+        Uncertain.Fixed(0.0),
+        Uncertain.Uniform(0.0, 1.0));
 }

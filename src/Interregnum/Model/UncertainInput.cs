@@ -87,7 +87,12 @@ public static class ScenarioInputs
         Add("contest.ambition_weight", c.AmbitionWeight);
         Add("contest.fear_weight", c.FearWeight);
         Add("contest.contested_threshold", c.ContestedThreshold);
-        Add("contest.acting_successor_bonus", c.ActingSuccessorBonus);
+        if (s.Office.ActingSuccessor is not null)
+        {
+            // Only a scenario with a constitutional acting successor has these: elsewhere they cannot matter.
+            Add("contest.acting_successor_bonus", c.ActingSuccessorBonus);
+            Add("contest.acting_successor_following", c.ActingSuccessorFollowing);
+        }
         return list;
     }
 

@@ -51,7 +51,8 @@ public static class PowerAccount
     /// <param name="incumbentPresent">False once the incumbent has left: his personal following is lost and his patronage discounted.</param>
     /// <param name="patronageDiscount">Share of a client's power lost per unit of patronage-tie weight to the departed incumbent.</param>
     /// <param name="shares">Output buffer of length N·I.</param>
-    internal static void Shares(RegimeState s, int officeHolder, bool incumbentPresent, double patronageDiscount, double[] shares)
+    /// <param name="officeShare">Share of the office's instruments and following that the holder commands (1 but for an acting successor in the crisis).</param>
+    internal static void Shares(RegimeState s, int officeHolder, bool incumbentPresent, double patronageDiscount, double[] shares, double officeShare = 1)
     {
         int n = s.N, ni = s.I;
         Array.Clear(shares);
@@ -119,7 +120,7 @@ public static class PowerAccount
 
             if (officeHolder >= 0)
             {
-                shares[(officeHolder * ni) + i] += officeFollowing;
+                shares[(officeHolder * ni) + i] += officeShare * officeFollowing;
             }
 
             if (incumbentPresent && s.Incumbent >= 0)

@@ -58,7 +58,7 @@ internal sealed class RegimeState
     public int ActingSuccessor = -1;
 
     /// <summary>Contest parameters realised for this draw.</summary>
-    public double PolicyWeight, TieWeight, AmbitionWeight, FearWeight, ContestedThreshold, ActingSuccessorBonus;
+    public double PolicyWeight, TieWeight, AmbitionWeight, FearWeight, ContestedThreshold, ActingSuccessorBonus, ActingSuccessorFollowing;
 
     /// <summary>Realises the scenario with the given input values.</summary>
     public static RegimeState Realize(Scenario s, InputDraw v)
@@ -160,6 +160,7 @@ internal sealed class RegimeState
         st.FearWeight = Math.Max(0, v[c.FearWeight]);
         st.ContestedThreshold = Math.Clamp(v[c.ContestedThreshold], 0, 1);
         st.ActingSuccessorBonus = Math.Max(0, v[c.ActingSuccessorBonus]);
+        st.ActingSuccessorFollowing = Math.Clamp(v[c.ActingSuccessorFollowing], 0, 1);
         return st;
     }
 }

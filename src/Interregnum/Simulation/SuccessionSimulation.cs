@@ -225,7 +225,8 @@ internal sealed class DrawPlan
         if (leaves)
         {
             present[st.Incumbent] = false;
-            PowerAccount.Shares(st, st.ActingSuccessor, incumbentPresent: false, discount, ws.Shares);
+            // The acting successor commands only part of the office during the crisis (ActingSuccessorFollowing).
+            PowerAccount.Shares(st, st.ActingSuccessor, incumbentPresent: false, discount, ws.Shares, st.ActingSuccessorFollowing);
             PowerAccount.Capability(st, ws.Shares, st.WeightCrisis, ws.Capability);
             if (st.ActingSuccessor >= 0)
             {

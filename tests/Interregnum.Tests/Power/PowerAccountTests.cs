@@ -72,4 +72,22 @@ public sealed class PowerAccountTests
         Assert.Equal(0.25, shares[(2 * 2) + 1], Tol);
         Assert.Equal(0.30, shares[(1 * 2) + 0], Tol);
     }
+
+    [Fact]
+    public void Shares_ActingSuccessorWithHalfTheOffice_TakesHalfTheOfficeFollowing()
+    {
+        // Given b acts in the crisis but commands only half the office (acting_successor_following = 0.5).
+        // By hand: the office's following is coercion 60·0.3 + 40·0.25 = 28 and money 10; b gets half of each:
+        //   coercion (10 + 14)/100 = 0.24, money 5/40 = 0.125; the other half waits for the winner (nobody's).
+        var scenario = TestScenarios.HandWorked();
+        var st = RegimeState.Realize(scenario, InputDraw.AtPoint(scenario));
+        var shares = new double[st.N * st.I];
+
+        // When
+        PowerAccount.Shares(st, officeHolder: 2, incumbentPresent: false, patronageDiscount: 0, shares, officeShare: 0.5);
+
+        // Then
+        Assert.Equal(0.24, shares[(2 * 2) + 0], Tol);
+        Assert.Equal(0.125, shares[(2 * 2) + 1], Tol);
+    }
 }
