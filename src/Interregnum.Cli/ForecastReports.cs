@@ -71,27 +71,15 @@ internal static class ForecastReports
 
     public static EstimateJson Estimate(ProbabilityEstimate e) => new(e.Probability, [e.Low, e.High], e.StandardError, [e.SpreadLow, e.SpreadHigh]);
 
-    public static string Kebab(string pascal) => string.Concat(pascal.Select((ch, i) => char.IsUpper(ch) && i > 0 ? "-" + char.ToLowerInvariant(ch) : char.ToLowerInvariant(ch).ToString()));
+    public static string Kebab(string pascal) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(pascal);
 
     /// <summary>Tidy summary rows: shock, section, id, statistic, value.</summary>
     public static void WriteSummaryCsv(TextWriter writer, IEnumerable<ShockForecastJson> forecasts)
     {
         using var csv = TidyCsv.Create(writer);
-        foreach (var h in new[] { "shock", "section", "id", "statistic", "value" })
-        {
-            csv.WriteField(h);
-        }
+        csv.WriteHeader(["shock", "section", "id", "statistic", "value"]);
 
-        csv.EndRecord();
-        void Row(string shock, string section, string id, string stat, double value)
-        {
-            csv.WriteField(shock);
-            csv.WriteField(section);
-            csv.WriteField(id);
-            csv.WriteField(stat);
-            csv.WriteField(value.ToString("R", CultureInfo.InvariantCulture));
-            csv.EndRecord();
-        }
+        void Row(string shock, string section, string id, string stat, double value) => csv.WriteRecord([shock, section, id, stat, value.ToString("R", CultureInfo.InvariantCulture)]);
 
         foreach (var f in forecasts)
         {

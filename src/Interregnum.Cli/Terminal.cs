@@ -43,13 +43,14 @@ internal static class Terminal
             .Start(ctx =>
             {
                 var task = ctx.AddTask(label, maxValue: total);
-                result = work(new SynchronousProgress(done => task.Value = done));
+                result = work(new CallbackProgress<int>(done => task.Value = done));
             });
         return result;
     }
 
-    private sealed class SynchronousProgress(Action<int> report) : IProgress<int>
+    /// <summary>An <see cref="IProgress{T}"/> that calls back on the reporting thread (unlike <see cref="Progress{T}"/>, which posts).</summary>
+    public sealed class CallbackProgress<T>(Action<T> report) : IProgress<T>
     {
-        public void Report(int value) => report(value);
+        public void Report(T value) => report(value);
     }
 }

@@ -316,12 +316,8 @@ internal static class BacktestCommand
     private static void WriteCsv(TextWriter writer, BacktestJson doc)
     {
         using var csv = TidyCsv.Create(writer);
-        foreach (var h in new[] { "section", "case", "forecaster", "statistic", "value" })
-        {
-            csv.WriteField(h);
-        }
+        csv.WriteHeader(["section", "case", "forecaster", "statistic", "value"]);
 
-        csv.EndRecord();
         void Row(string section, string caseId, string forecaster, string stat, double? value)
         {
             if (value is not { } v)
@@ -329,12 +325,7 @@ internal static class BacktestCommand
                 return;
             }
 
-            csv.WriteField(section);
-            csv.WriteField(caseId);
-            csv.WriteField(forecaster);
-            csv.WriteField(stat);
-            csv.WriteField(v.ToString("R", CultureInfo.InvariantCulture));
-            csv.EndRecord();
+            csv.WriteRecord([section, caseId, forecaster, stat, v.ToString("R", CultureInfo.InvariantCulture)]);
         }
 
         foreach (var c in doc.Cases)

@@ -58,13 +58,7 @@ internal static class CompareCommand
     /// <summary>Runs every shock and builds the JSON document (the command and <c>runs rerun</c> both use this).</summary>
     public static (CompareJson Doc, IReadOnlyList<SimulationResult> Results) Compute(LoadedScenario loaded, IReadOnlyList<string> ids, SimulationSettings settings, DirectoryInfo? data, TextWriter stderr, IProgress<int>? progress, CancellationToken ct)
     {
-        var list = new List<SimulationResult>();
-        foreach (var id in ids)
-        {
-            var offset = list.Count * settings.Draws;
-            var inner = progress is null ? null : new InlineProgress(d => progress.Report(offset + d));
-            list.Add(SuccessionSimulation.Run(loaded.Scenario, id, settings, inner, ct));
-        }
+        var list = ShockComparison.Run(loaded.Scenario, ids, settings, progress, ct);
 
         var doc = new CompareJson(
             "interregnum",
@@ -118,10 +112,5 @@ internal static class CompareCommand
         {
             ForecastReports.WriteOutsideView(console, ov);
         }
-    }
-
-    private sealed class InlineProgress(Action<int> report) : IProgress<int>
-    {
-        public void Report(int value) => report(value);
     }
 }

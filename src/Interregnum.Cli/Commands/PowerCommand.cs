@@ -106,12 +106,8 @@ internal static class PowerCommand
     {
         // Tidy: one row per actor and measure (a share of an instrument, or the capability in a phase).
         using var csv = TidyCsv.Create(writer);
-        foreach (var h in new[] { "actor", "measure", "of", "value" })
-        {
-            csv.WriteField(h);
-        }
+        csv.WriteHeader(["actor", "measure", "of", "value"]);
 
-        csv.EndRecord();
         foreach (var row in rows)
         {
             foreach (var i in table.Instruments)
@@ -125,14 +121,7 @@ internal static class PowerCommand
             }
         }
 
-        void Row(string actor, string measure, string of, double value)
-        {
-            csv.WriteField(actor);
-            csv.WriteField(measure);
-            csv.WriteField(of);
-            csv.WriteField(value.ToString("R", CultureInfo.InvariantCulture));
-            csv.EndRecord();
-        }
+        void Row(string actor, string measure, string of, double value) => csv.WriteRecord([actor, measure, of, value.ToString("R", CultureInfo.InvariantCulture)]);
     }
 
     private static string Percent(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);

@@ -231,17 +231,7 @@ internal static class ReportCommand
         var scenario = plan.Loaded.Scenario;
         var settings = plan.Settings;
         var results = Terminal.WithProgress(stderr, "report: shocks", settings.Draws * plan.ShockIds.Count, progress =>
-        {
-            var list = new List<SimulationResult>();
-            foreach (var shockId in plan.ShockIds)
-            {
-                var offset = list.Count * settings.Draws;
-                var inner = progress is null ? null : new Adapter<int>(d => progress.Report(offset + d));
-                list.Add(SuccessionSimulation.Run(scenario, shockId, settings, inner, ct));
-            }
-
-            return list;
-        });
+            ShockComparison.Run(scenario, plan.ShockIds, settings, progress, ct));
 
         SensitivityResult? sensitivity = null;
         string? sensitivityMissing = null;
@@ -258,7 +248,7 @@ internal static class ReportCommand
         {
             var sensitivitySettings = settings with { Draws = plan.SensitivityDraws, UntilSe = null };
             sensitivity = Terminal.WithProgress(stderr, "report: sensitivity", (2 * uncertain) + 1, progress =>
-                Sensitivity.Run(scenario, plan.HeadlineShockId, sensitivitySettings, progress is null ? null : new Adapter<(int Done, int Total)>(x => progress.Report(x.Done)), ct));
+                Sensitivity.Run(scenario, plan.HeadlineShockId, sensitivitySettings, progress, ct));
         }
 
         var (outsideView, outsideMissing) = Outside(plan, data, stderr);
@@ -402,8 +392,4 @@ internal static class ReportCommand
         return bytes.LongLength;
     }
 
-    private sealed class Adapter<T>(Action<T> report) : IProgress<T>
-    {
-        public void Report(T value) => report(value);
-    }
 }

@@ -69,7 +69,7 @@ internal static class SensitivityCommand
     /// <summary>Runs the analysis and builds the JSON document (the command and <c>runs rerun</c> both use this).</summary>
     public static SensitivityJson Compute(LoadedScenario loaded, string shockId, SimulationSettings settings, IProgress<int>? progress, CancellationToken ct)
     {
-        var result = Sensitivity.Run(loaded.Scenario, shockId, settings, progress is null ? null : new TupleProgress(progress), ct);
+        var result = Sensitivity.Run(loaded.Scenario, shockId, settings, progress, ct);
         return new SensitivityJson(
             "interregnum",
             ForecastReports.Version,
@@ -99,20 +99,9 @@ internal static class SensitivityCommand
     private static void WriteCsv(TextWriter writer, SensitivityJson doc)
     {
         using var csv = TidyCsv.Create(writer);
-        foreach (var h in new[] { "output", "input", "statistic", "value" })
-        {
-            csv.WriteField(h);
-        }
+        csv.WriteHeader(["output", "input", "statistic", "value"]);
 
-        csv.EndRecord();
-        void Row(string output, string input, string stat, double value)
-        {
-            csv.WriteField(output);
-            csv.WriteField(input);
-            csv.WriteField(stat);
-            csv.WriteField(value.ToString("R", CultureInfo.InvariantCulture));
-            csv.EndRecord();
-        }
+        void Row(string output, string input, string stat, double value) => csv.WriteRecord([output, input, stat, value.ToString("R", CultureInfo.InvariantCulture)]);
 
         foreach (var o in doc.Outputs)
         {
@@ -153,8 +142,4 @@ internal static class SensitivityCommand
         }
     }
 
-    private sealed class TupleProgress(IProgress<int> inner) : IProgress<(int Done, int Total)>
-    {
-        public void Report((int Done, int Total) value) => inner.Report(value.Done);
-    }
 }

@@ -59,7 +59,8 @@ public sealed record SensitivityResult(string ShockId, ulong Seed, int Draws, Po
 public static class Sensitivity
 {
     /// <summary>Runs the tornado and the importance indices for every headline output.</summary>
-    public static SensitivityResult Run(Scenario scenario, string shockId, SimulationSettings settings, IProgress<(int Done, int Total)>? progress = null, CancellationToken cancellationToken = default)
+    /// <remarks><paramref name="progress"/> receives the number of runs completed, out of 2 · inputs + 1.</remarks>
+    public static SensitivityResult Run(Scenario scenario, string shockId, SimulationSettings settings, IProgress<int>? progress = null, CancellationToken cancellationToken = default)
     {
         // Other shocks' own numbers cannot move this shock's forecast; leaving them out saves two runs each.
         var inputs = ScenarioInputs.UncertainFor(scenario, shockId);
@@ -67,16 +68,15 @@ public static class Sensitivity
         var baseRun = SuccessionSimulation.Run(scenario, shockId, settings, null, null, cancellationToken);
         var baseY = PerDraw(scenario, baseRun);
         var baseValues = Headlines(scenario, baseRun);
-        var total = (2 * inputs.Count) + 1;
-        progress?.Report((1, total));
+        progress?.Report(1);
         var tornado = outputs.Select(_ => new List<TornadoBar>()).ToArray();
         for (var k = 0; k < inputs.Count; k++)
         {
             var path = inputs[k].Path;
             var low = Headlines(scenario, SuccessionSimulation.Run(scenario, shockId, settings, new Dictionary<string, double> { [path] = 0.1 }, null, cancellationToken));
-            progress?.Report((2 + (2 * k), total));
+            progress?.Report(2 + (2 * k));
             var high = Headlines(scenario, SuccessionSimulation.Run(scenario, shockId, settings, new Dictionary<string, double> { [path] = 0.9 }, null, cancellationToken));
-            progress?.Report((3 + (2 * k), total));
+            progress?.Report(3 + (2 * k));
             for (var o = 0; o < outputs.Count; o++)
             {
                 tornado[o].Add(new TornadoBar(path, low[o], high[o]));
