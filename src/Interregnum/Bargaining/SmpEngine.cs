@@ -824,7 +824,9 @@ internal sealed class SmpEngine
 
     private int Sample(ReadOnlySpan<double> p, int turn, int actor)
     {
-        double u = CounterUniform(_p.Seed, (ulong)turn, (ulong)actor);
+        // The project's one counter-based generator, keyed by (seed, turn, actor), so a stochastic run depends on the
+        // seed alone and never on how the threads were scheduled.
+        double u = Interregnum.Simulation.CounterRandom.Uniform(_p.Seed, turn, (ulong)actor);
         double cumulative = 0;
         for (int m = 0; m < p.Length; m++)
         {
@@ -836,21 +838,6 @@ internal sealed class SmpEngine
         }
 
         return p.Length - 1;
-    }
-
-    /// <summary>A uniform draw in [0, 1) that depends only on (seed, turn, actor): SplitMix64 finalisers chained.</summary>
-    internal static double CounterUniform(ulong seed, ulong turn, ulong actor)
-    {
-        ulong z = Mix(seed ^ Mix(turn + 0x9E3779B97F4A7C15UL) ^ Mix((actor << 1) + 0xD1B54A32D192ED03UL));
-        return (z >> 11) * (1.0 / (1UL << 53));
-
-        static ulong Mix(ulong x)
-        {
-            x += 0x9E3779B97F4A7C15UL;
-            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-            x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-            return x ^ (x >> 31);
-        }
     }
 
     private void UpdateIdeals()
