@@ -114,21 +114,53 @@ internal sealed class SmpEngine
 
     public SmpResult Run()
     {
-        var positions = new List<double[]>();
-        var probabilities = new List<double[]>();
-        var uniqueProbabilities = new List<double[]>();
-        var uniqueActors = new List<int[]>();
-        var risks = new List<double[]>();
-        var stopTrace = new List<double>();
+        var history = new History();
+        int turn = Iterate(history);
+        return new SmpResult
+        {
+            Input = Input,
+            Parameters = _p,
+            Turns = turn,
+            Positions = history.Positions,
+            Probabilities = history.Probabilities,
+            UniquePositionProbabilities = history.UniqueProbabilities,
+            UniquePositionActors = history.UniqueActors,
+            RiskAttitudes = history.Risks,
+            StopTrace = history.StopTrace,
+        };
+    }
+
+    /// <summary>
+    /// Runs to KTAB's stopping rule and writes only the final positions (0–100) to <paramref name="final"/>:
+    /// the same turns and numbers as <see cref="Run"/>, without recording the history or computing the reported
+    /// per-state probabilities (a PCE per turn that does not feed back into the positions).
+    /// </summary>
+    public int RunToEnd(Span<double> final)
+    {
+        int turn = Iterate(null);
+        for (int x = 0; x < _pos.Length; x++)
+        {
+            final[x] = _pos[x] * 100.0;
+        }
+
+        return turn;
+    }
+
+    private int Iterate(History? history)
+    {
         var initial = (double[])_pos.Clone();
         double firstStep = 0;
         int turn = 0;
         while (true)
         {
             PrepareState();
-            positions.Add(Scaled(_pos));
-            risks.Add((double[])_risk.Clone());
-            RecordStateProbabilities(probabilities, uniqueProbabilities, uniqueActors);
+            if (history is not null)
+            {
+                history.Positions.Add(Scaled(_pos));
+                history.Risks.Add((double[])_risk.Clone());
+                RecordStateProbabilities(history.Probabilities, history.UniqueProbabilities, history.UniqueActors);
+            }
+
             if (turn > 0)
             {
                 double step = StateDistance(_pos, _previous!);
@@ -138,7 +170,7 @@ internal sealed class SmpEngine
                 }
 
                 double ratio = step / firstStep;
-                stopTrace.Add(ratio);
+                history?.StopTrace.Add(ratio);
                 if (turn >= _p.MaxTurns || (turn >= 2 && ratio < StopRatio))
                 {
                     break;
@@ -149,18 +181,22 @@ internal sealed class SmpEngine
             turn++;
         }
 
-        return new SmpResult
-        {
-            Input = Input,
-            Parameters = _p,
-            Turns = turn,
-            Positions = positions,
-            Probabilities = probabilities,
-            UniquePositionProbabilities = uniqueProbabilities,
-            UniquePositionActors = uniqueActors,
-            RiskAttitudes = risks,
-            StopTrace = stopTrace,
-        };
+        return turn;
+    }
+
+    private sealed class History
+    {
+        public List<double[]> Positions { get; } = [];
+
+        public List<double[]> Probabilities { get; } = [];
+
+        public List<double[]> UniqueProbabilities { get; } = [];
+
+        public List<int[]> UniqueActors { get; } = [];
+
+        public List<double[]> Risks { get; } = [];
+
+        public List<double> StopTrace { get; } = [];
     }
 
     public SmpStateAnalysis AnalyseCurrentState()
