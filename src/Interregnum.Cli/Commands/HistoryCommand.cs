@@ -423,6 +423,11 @@ internal static partial class HistoryCommand
             WriteError(error, ex.Message);
             return ex.ExitCode;
         }
+        catch (RunException ex)
+        {
+            WriteError(error, ex.Message);
+            return ExitCodes.Of(ex.Failure);
+        }
         catch (DatasetException ex)
         {
             WriteError(error, ex.Message);

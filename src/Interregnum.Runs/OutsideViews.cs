@@ -3,10 +3,10 @@ using Interregnum.History.Loading;
 using Interregnum.Model;
 using HistoryClass = Interregnum.History.ReferenceClasses.ReferenceClass;
 
-namespace Interregnum.Cli;
+namespace Interregnum.Runs;
 
 /// <summary>The outside view printed beside a forecast: historical base rates for the scenario's reference class.</summary>
-internal static class OutsideViews
+public static class OutsideViews
 {
     /// <summary>
     /// Base rates for the scenario's reference class (with the shock's manner of exit unless
@@ -30,7 +30,7 @@ internal static class OutsideViews
 
         var manner = allManners ? rc.Manner : (rc.Manner ?? shock.Manner);
         var query = new HistoryClass(
-            ExitManner: manner is null ? null : ForecastReports.Kebab(manner.Value.ToString()),
+            ExitManner: manner is null ? null : ForecastDocuments.Kebab(manner.Value.ToString()),
             RegimeType: rc.RegimeType,
             FromYear: rc.EraFrom,
             ToYear: rc.EraTo,

@@ -10,7 +10,7 @@ using ReportOutsideView = Interregnum.Reports.OutsideView;
 using ReportPowerRow = Interregnum.Reports.PowerRow;
 using ReportPowerTable = Interregnum.Reports.PowerTable;
 
-namespace Interregnum.Cli;
+namespace Interregnum.Runs;
 
 /// <summary>Everything <see cref="BriefBuilder"/> maps onto a brief: the scenario, the results and how they were made.</summary>
 /// <param name="Loaded">The scenario (from a file or a stored run).</param>
@@ -24,7 +24,7 @@ namespace Interregnum.Cli;
 /// <param name="Provenance">Where the brief comes from, in words (a scenario file, or a stored run).</param>
 /// <param name="Reproduction">For a stored run: whether the re-run reproduced the stored results, in words.</param>
 /// <param name="MadeOn">The date to use when the scenario states no as-of date.</param>
-internal sealed record BriefInputs(
+public sealed record BriefInputs(
     LoadedScenario Loaded,
     IReadOnlyList<SimulationResult> Shocks,
     string HeadlineShockId,
@@ -45,7 +45,7 @@ internal sealed record BriefInputs(
 }
 
 /// <summary>Maps a scenario and its forecast results onto the brief's content (<see cref="BriefContent"/>).</summary>
-internal static class BriefBuilder
+public static class BriefBuilder
 {
     /// <summary>Inputs shown per tornado and per importance table: the rest move the output less.</summary>
     public const int TopInputs = 8;
@@ -266,7 +266,7 @@ internal static class BriefBuilder
     /// Bins values into [low, high) bins of the smallest round width (1, 2, 2.5, 5, 10 or 20 points) that needs at
     /// most 30 bins to span them, starting at a multiple of the width; the largest value always falls in a bin.
     /// </summary>
-    internal static IReadOnlyList<HistogramBin>? Histogram(IReadOnlyList<double> values)
+    public static IReadOnlyList<HistogramBin>? Histogram(IReadOnlyList<double> values)
     {
         if (values.Count == 0)
         {
@@ -301,7 +301,7 @@ internal static class BriefBuilder
     /// The outputs given a tornado: the <see cref="TornadoCandidates"/> likeliest candidates, a contested succession and
     /// every policy dimension; an output that no input moves is left out.
     /// </summary>
-    internal static IEnumerable<OutputSensitivity> TornadoOutputs(SensitivityResult sens)
+    public static IEnumerable<OutputSensitivity> TornadoOutputs(SensitivityResult sens)
     {
         var candidates = sens.Outputs.Where(o => o.Output.Id.StartsWith("p_candidate.", StringComparison.Ordinal))
             .OrderByDescending(o => o.Base).Take(TornadoCandidates).ToHashSet();
@@ -345,7 +345,7 @@ internal static class BriefBuilder
     {
         var s = inputs.Loaded.Scenario;
         var settings = inputs.Settings;
-        var model = ForecastReports.ModelName(settings.Model);
+        var model = ForecastDocuments.ModelName(settings.Model);
         var models = new List<string>
         {
             "Power accounting: each actor's share of each instrument of power, held directly, through the organizations it heads (times their loyalty to the head) and through the office; capability is the phase-weighted sum over instruments.",
@@ -357,8 +357,8 @@ internal static class BriefBuilder
         if (inputs.Sensitivity is { } sens)
         {
             models.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Sensitivity ({headline.Label}): {sens.Inputs} uncertain inputs, {sens.Draws} draws per run, policy model {ForecastReports.ModelName(sens.Model)}. ")
-                + Commands.SensitivityCommand.Method
+                $"Sensitivity ({headline.Label}): {sens.Inputs} uncertain inputs, {sens.Draws} draws per run, policy model {ForecastDocuments.ModelName(sens.Model)}. ")
+                + SensitivityRun.Method
                 + string.Create(CultureInfo.InvariantCulture, $" Tornadoes are drawn for the {TornadoCandidates} likeliest candidates, a contested succession and each policy dimension, importance tables for every output that moves; each shows the {TopInputs} inputs that matter most, leaving out the inputs of other shocks (which cannot move this one's outputs)."));
         }
 
@@ -399,7 +399,7 @@ internal static class BriefBuilder
 
         // The draws the headline shock actually ran (fewer than the maximum when a stopping rule was given).
         var draws = inputs.Shocks.Single(r => r.ShockId == inputs.HeadlineShockId).Draws;
-        return new MethodsNote(models, new ReadOnlyDictionary<string, string>(parameters), settings.Seed, draws, "sha256:" + inputs.Loaded.Sha256, RunRecorder.ProgramVersion);
+        return new MethodsNote(models, new ReadOnlyDictionary<string, string>(parameters), settings.Seed, draws, "sha256:" + inputs.Loaded.Sha256, RunJson.ProgramVersion);
     }
 
     private static string PolicyModelText(PolicyModel model) => model switch
@@ -410,7 +410,7 @@ internal static class BriefBuilder
     };
 
     /// <summary>An uncertain input's path (e.g. <c>actors.bortnikov.ambition</c>) in words, with the scenario's names.</summary>
-    internal static string InputLabel(Scenario s, string path)
+    public static string InputLabel(Scenario s, string path)
     {
         var p = path.Split('.');
         string Actor(string id) => s.ActorIndex(id) >= 0 ? s.ActorById(id).Name : id;
@@ -445,7 +445,7 @@ internal static class BriefBuilder
     }
 
     /// <summary>A name without its explanation: "FSO (Federal Protective Service), about 50,000" → "FSO".</summary>
-    internal static string ShortName(string name)
+    public static string ShortName(string name)
     {
         var cut = name.IndexOfAny(['(', ',']);
         var shortName = cut > 0 ? name[..cut].Trim() : name;
@@ -464,5 +464,5 @@ internal static class BriefBuilder
     private static string ShockLabel(Scenario s, string id) => s.ShockById(id)?.Label ?? id;
 
     /// <summary>PascalCase or kebab-case in lower-case words: <c>SharedBackground</c> → "shared background".</summary>
-    internal static string Words(string name) => ForecastReports.Kebab(name).Replace('-', ' ');
+    public static string Words(string name) => ForecastDocuments.Kebab(name).Replace('-', ' ');
 }
