@@ -6,7 +6,7 @@ using Interregnum.History.Loading;
 using Interregnum.Scenarios.Backtesting;
 using Interregnum.Simulation;
 using Interregnum.Store;
-using HistoryClass = Interregnum.History.ReferenceClasses.ReferenceClass;
+using Interregnum.History.ReferenceClasses;
 
 namespace Interregnum.Runs;
 
@@ -141,13 +141,8 @@ public static class BacktestRun
         }
 
         var manner = rc.Manner ?? c.Scenario.ShockById(c.ShockId)!.Manner;
-        var lastYear = c.Outcome.QuestionDate.Year - 1;
-        var query = new HistoryClass(
-            ExitManner: ForecastDocuments.Kebab(manner.ToString()),
-            RegimeType: rc.RegimeType,
-            FromYear: rc.EraFrom,
-            ToYear: rc.EraTo is { } to ? Math.Min(to, lastYear) : lastYear,
-            Region: rc.Region);
+        // Only exits a forecaster could have known on the question date (no look-ahead).
+        var query = ScenarioReferenceClasses.ToQuery(rc, manner).KnownOn(c.Outcome.QuestionDate);
         var rate = History.ReferenceClasses.OutsideView.BaseRates(history, query, "successor-entry").FirstOrDefault(r => r.Category == "Irregular");
         if (rate is null || rate.N == 0)
         {

@@ -55,8 +55,6 @@ public static class BriefBuilder
 
     private const string CrisisPhase = "crisis";
 
-    private static readonly double[] BinWidths = [1.0, 2.0, 2.5, 5.0, 10.0, 20.0];
-
     public static BriefContent Build(BriefInputs inputs)
     {
         var s = inputs.Loaded.Scenario;
@@ -213,7 +211,7 @@ public static class BriefBuilder
     {
         var capability = power.Rows.ToDictionary(r => r.ActorId, r => r.CrisisCapability, StringComparer.Ordinal);
         var nodes = s.Actors.Select(a => new NetworkNode(ActorNode(a.Id), a.Name, NetworkNodeKind.Actor, Math.Max(0, capability[a.Id]))).ToList();
-        nodes.AddRange(s.Organizations.Select(o => new NetworkNode(OrganizationNode(o.Id), ShortName(o.Name), NetworkNodeKind.Organization, OrganizationWeight(s, o))));
+        nodes.AddRange(s.Organizations.Select(o => new NetworkNode(OrganizationNode(o.Id), ShortName(o.Name), NetworkNodeKind.Organization, OrganizationWeights.Weight(s, o, CrisisPhase))));
         var ties = s.Ties.Select(t => new NetworkTie(ActorNode(t.From), ActorNode(t.To), Words(t.Type.ToString()), t.Weight.Point)).ToList();
         var heads = s.Organizations.Where(o => o.Head is not null).Select(o => new HeadOfEdge(ActorNode(o.Head!), OrganizationNode(o.Id))).ToList();
         return new EliteNetwork(nodes, ties, heads);
@@ -222,31 +220,6 @@ public static class BriefBuilder
     private static string ActorNode(string id) => "actor:" + id;
 
     private static string OrganizationNode(string id) => "org:" + id;
-
-    /// <summary>
-    /// An organization's crisis-phase weight, on the same scale as an actor's capability: Σ_i w_crisis,i · h_oi / T_i
-    /// with T_i every holding of instrument i there is (actors', organizations' and the office's), at central values.
-    /// </summary>
-    private static double OrganizationWeight(Scenario s, Organization o)
-    {
-        double weight = 0;
-        foreach (var instrument in s.Instruments)
-        {
-            var id = instrument.Id;
-            var total = Point(s.Office.Holdings, id)
-                + s.Actors.Sum(a => Point(a.Holdings, id))
-                + s.Organizations.Sum(x => Point(x.Holdings, id));
-            if (total > 0 && instrument.Weights.TryGetValue(CrisisPhase, out var w))
-            {
-                weight += w.Point * Point(o.Holdings, id) / total;
-            }
-        }
-
-        return Math.Max(0, weight);
-    }
-
-    private static double Point(IReadOnlyDictionary<string, Uncertain> holdings, string id) =>
-        holdings.TryGetValue(id, out var u) ? u.Point : 0;
 
     private static List<PolicyForecast> Policy(Scenario s, SimulationResult r)
     {
@@ -262,34 +235,9 @@ public static class BriefBuilder
         return list;
     }
 
-    /// <summary>
-    /// Bins values into [low, high) bins of the smallest round width (1, 2, 2.5, 5, 10 or 20 points) that needs at
-    /// most 30 bins to span them, starting at a multiple of the width; the largest value always falls in a bin.
-    /// </summary>
-    public static IReadOnlyList<HistogramBin>? Histogram(IReadOnlyList<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return null;
-        }
-
-        double min = values.Min(), max = values.Max();
-        var width = BinWidths.FirstOrDefault(w => Math.Ceiling((max - min) / w) <= 30, 20.0);
-        var low = Math.Floor(min / width) * width;
-        var count = Math.Max(1, (int)Math.Ceiling((max - low) / width));
-        if (low + (count * width) <= max)
-        {
-            count++;
-        }
-
-        var counts = new int[count];
-        foreach (var v in values)
-        {
-            counts[Math.Clamp((int)Math.Floor((v - low) / width), 0, count - 1)]++;
-        }
-
-        return counts.Select((c, i) => new HistogramBin(low + (i * width), low + ((i + 1) * width), c)).ToList();
-    }
+    /// <summary>The values' histogram (<see cref="Statistics.Histogram.RoundBins"/>) as the brief draws it.</summary>
+    public static IReadOnlyList<HistogramBin>? Histogram(IReadOnlyList<double> values) =>
+        Statistics.Histogram.RoundBins(values)?.Select(b => new HistogramBin(b.Low, b.High, b.Count)).ToList();
 
     private static ShockOutcome ShockOutcome(Scenario s, SimulationResult r) => new(
         r.IncumbentStays ? r.ShockLabel + " (no succession)" : r.ShockLabel,

@@ -1,7 +1,7 @@
 using Interregnum.History;
 using Interregnum.History.Loading;
 using Interregnum.Model;
-using HistoryClass = Interregnum.History.ReferenceClasses.ReferenceClass;
+using Interregnum.History.ReferenceClasses;
 
 namespace Interregnum.Runs;
 
@@ -29,12 +29,7 @@ public static class OutsideViews
         }
 
         var manner = allManners ? rc.Manner : (rc.Manner ?? shock.Manner);
-        var query = new HistoryClass(
-            ExitManner: manner is null ? null : ForecastDocuments.Kebab(manner.Value.ToString()),
-            RegimeType: rc.RegimeType,
-            FromYear: rc.EraFrom,
-            ToYear: rc.EraTo,
-            Region: rc.Region);
+        var query = ScenarioReferenceClasses.ToQuery(rc, manner);
         HistoricalData data;
         try
         {
@@ -46,7 +41,7 @@ public static class OutsideViews
             return null;
         }
 
-        var rates = History.ReferenceClasses.OutsideView.BaseRates(data, query);
+        var rates = OutsideView.BaseRates(data, query);
         var description = string.Join(", ", new[]
         {
             query.ExitManner is null ? null : "exit " + query.ExitManner,

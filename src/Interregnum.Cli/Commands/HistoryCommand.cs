@@ -217,7 +217,7 @@ internal static partial class HistoryCommand
             {
                 try
                 {
-                    SurvivalChart.SavePng(groups, png.FullName, $"Leader tenure by {grouping.ToString().ToLowerInvariant()} (Archigos 4.1)");
+                    Reports.SurvivalChart.SavePng([.. groups.Select(g => new Reports.SurvivalCurve(g.Group, g.Spells, g.Tenure))], png.FullName, $"Leader tenure by {grouping.ToString().ToLowerInvariant()} (Archigos 4.1)");
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
