@@ -68,6 +68,12 @@ internal static class OptionRules
             return;
         }
 
+        if (element.IsEnum && symbol is Option choice)
+        {
+            // Help shows the choices as they are typed (smp|compromise|eu), not as .NET spells them.
+            choice.HelpName = string.Join('|', Enum.GetNames(element).Select(n => n.ToLowerInvariant()));
+        }
+
         var range = Ranges.TryGetValue(name, out var r) ? r : ((double, double, string)?)null;
         var method = typeof(OptionRules).GetMethod(element.IsEnum ? nameof(EnumParser) : nameof(NumberParser), BindingFlags.NonPublic | BindingFlags.Static)!
             .MakeGenericMethod(element);
