@@ -79,18 +79,27 @@ public sealed class ExitRiskModel
         return new ExitRiskModel(fit, kinds, rows.Min(r => r.Year), rows.Max(r => r.Year), outcomes);
     }
 
-    /// <summary>Probabilities of (stay, regular, natural, irregular) within the 12-month window at the fitted coefficients.</summary>
+    /// <summary>
+    /// Probabilities of (stay, regular, natural, irregular) within the 12-month window at the fitted coefficients.
+    /// The calendar trend is not extrapolated: a year after <see cref="LastYear"/> + 1 is read as <see cref="LastYear"/> + 1.
+    /// </summary>
     public double[] YearProbabilities(ExitRiskCovariates covariates)
     {
         ArgumentNullException.ThrowIfNull(covariates);
-        return Fit.Predict(covariates.ToVector());
+        return Fit.Predict(Vector(covariates));
     }
+
+    /// <summary>The year the trend term reads for a window in <paramref name="year"/>: at most <see cref="LastYear"/> + 1.</summary>
+    public int TrendYear(int year) => Math.Min(year, LastYear + 1);
+
+    private double[] Vector(ExitRiskCovariates covariates) => (covariates with { Year = TrendYear(covariates.Year) }).ToVector();
 
     /// <summary>
     /// Forecast for a sitting leader: the probability of leaving office within 12 and 24 months, by manner, with
     /// intervals from <paramref name="draws"/> simulated coefficient vectors (multivariate normal around the mode
     /// with the fit's covariance, as in King, Tomz and Wittenberg 2000) and kind shares (Dirichlet with the kind
-    /// counts + ½). Month 13–24 uses the covariates a year on (<see cref="ExitRiskCovariates.OneYearLater"/>):
+    /// counts + ½). The calendar trend stops at the first year after the data (<see cref="TrendYear"/>): beyond the
+    /// data a linear trend in the log-odds is a guess, not an estimate. Month 13–24 uses the covariates a year on (<see cref="ExitRiskCovariates.OneYearLater"/>):
     /// P(exit by manner k within 24 months) = h_k(1) + (1 − Σ_j h_j(1)) · h_k(2).
     /// </summary>
     /// <param name="covariates">The leader on the first day of the window.</param>
@@ -106,8 +115,8 @@ public sealed class ExitRiskModel
             throw new ArgumentOutOfRangeException(nameof(level), level, "the level must lie in (0, 1)");
         }
 
-        var x1 = covariates.ToVector();
-        var x2 = covariates.OneYearLater().ToVector();
+        var x1 = Vector(covariates);
+        var x2 = Vector(covariates.OneYearLater());
         var shares = KindCounts.Select(c => c / (double)Math.Max(1, KindCounts.Sum())).ToArray();
         var point = Horizons(Fit.Coefficients, x1, x2, shares);
 
