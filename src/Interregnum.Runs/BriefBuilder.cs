@@ -1,0 +1,416 @@
+using System.Collections.ObjectModel;
+using System.Globalization;
+using Interregnum.Model;
+using Interregnum.Power;
+using Interregnum.Reports;
+using Interregnum.Simulation;
+using ReportBaseRate = Interregnum.Reports.BaseRate;
+using ReportCandidate = Interregnum.Reports.CandidateForecast;
+using ReportOutsideView = Interregnum.Reports.OutsideView;
+using ReportPowerRow = Interregnum.Reports.PowerRow;
+using ReportPowerTable = Interregnum.Reports.PowerTable;
+
+namespace Interregnum.Runs;
+
+/// <summary>Everything <see cref="BriefBuilder"/> maps onto a brief: the scenario, the results and how they were made.</summary>
+/// <param name="Loaded">The scenario (from a file or a stored run).</param>
+/// <param name="Shocks">One result per compared shock, in the order compared, all with the same settings.</param>
+/// <param name="HeadlineShockId">The shock whose forecast the candidate, policy and sensitivity sections show.</param>
+/// <param name="Settings">Seed, draws and policy model of the comparison.</param>
+/// <param name="Sensitivity">The sensitivity of the headline shock, or null (see <paramref name="SensitivityMissing"/>).</param>
+/// <param name="SensitivityMissing">Why there is no sensitivity analysis, when <paramref name="Sensitivity"/> is null.</param>
+/// <param name="OutsideView">Historical base rates, or null (see <paramref name="OutsideViewMissing"/>).</param>
+/// <param name="OutsideViewMissing">Why there is no outside view, when <paramref name="OutsideView"/> is null.</param>
+/// <param name="Provenance">Where the brief comes from, in words (a scenario file, or a stored run).</param>
+/// <param name="Reproduction">For a stored run: whether the re-run reproduced the stored results, in words.</param>
+/// <param name="MadeOn">The date to use when the scenario states no as-of date.</param>
+public sealed record BriefInputs(
+    LoadedScenario Loaded,
+    IReadOnlyList<SimulationResult> Shocks,
+    string HeadlineShockId,
+    SimulationSettings Settings,
+    SensitivityResult? Sensitivity,
+    string? SensitivityMissing,
+    OutsideViewJson? OutsideView,
+    string? OutsideViewMissing,
+    string Provenance,
+    string? Reproduction,
+    DateOnly MadeOn)
+{
+    /// <summary>The newest stored backtest run's JSON and id, for the track-record section (null when there is none).</summary>
+    public (string Json, long RunId)? Backtest { get; init; }
+
+    /// <summary>Why there is no track record, when <see cref="Backtest"/> is null.</summary>
+    public string? BacktestMissing { get; init; }
+}
+
+/// <summary>Maps a scenario and its forecast results onto the brief's content (<see cref="BriefContent"/>).</summary>
+public static class BriefBuilder
+{
+    /// <summary>Inputs shown per tornado and per importance table: the rest move the output less.</summary>
+    public const int TopInputs = 8;
+
+    /// <summary>How many candidates (the likeliest) get a tornado; the importance tables cover every candidate.</summary>
+    public const int TornadoCandidates = 2;
+
+    private const string CrisisPhase = "crisis";
+
+    public static BriefContent Build(BriefInputs inputs)
+    {
+        var s = inputs.Loaded.Scenario;
+        var headline = inputs.Shocks.Single(r => r.ShockId == inputs.HeadlineShockId);
+        var headlineShock = s.ShockById(headline.ShockId)!;
+        var power = PowerAccount.ForScenario(s);
+        return new BriefContent
+        {
+            Title = s.Title,
+            Question = string.IsNullOrWhiteSpace(s.Question)
+                ? $"What follows if {s.ActorById(s.Incumbent).Name} leaves office unexpectedly: who leads, is the succession contested, and where does policy move?"
+                : s.Question.Trim(),
+            AsOf = s.AsOf ?? inputs.MadeOn,
+            ScenarioDescription = Description(s, headlineShock, inputs.Shocks),
+            Sources = s.Sources.Count == 0
+                ? BriefSection.NotAvailable<IReadOnlyList<SourceEntry>>("the scenario cites no sources")
+                : BriefSection.Available<IReadOnlyList<SourceEntry>>(s.Sources.Select(x => new SourceEntry(x.Id, x.Citation.Trim(), x.Url)).ToList()),
+            Power = BriefSection.Available(PowerTable(s, power)),
+            Network = BriefSection.Available(Network(s, power)),
+            Candidates = headline.IncumbentStays
+                ? BriefSection.NotAvailable<IReadOnlyList<ReportCandidate>>(IncumbentStays(headlineShock))
+                : BriefSection.Available<IReadOnlyList<ReportCandidate>>(headline.Candidates
+                    .Select(c => new ReportCandidate(c.Label, c.Estimate.Probability, c.Estimate.Low, c.Estimate.High, c.Estimate.StandardError))
+                    .ToList()),
+            Contested = headline.IncumbentStays
+                ? BriefSection.NotAvailable<ContestedForecast>(IncumbentStays(headlineShock))
+                : BriefSection.Available(new ContestedForecast(
+                    headline.Contested.Probability,
+                    headline.Contested.Low,
+                    headline.Contested.High,
+                    headline.ContestedThreshold,
+                    "the strongest rival camp's share of the coercion that actors control (a rival camp: the actors who back one and the same other candidate)")),
+            Policy = BriefSection.Available<IReadOnlyList<PolicyForecast>>(Policy(s, headline)),
+            Shocks = BriefSection.Available<IReadOnlyList<ShockOutcome>>(inputs.Shocks.Select(r => ShockOutcome(s, r)).ToList()),
+            Tornadoes = Section(inputs, sens => Tornadoes(s, sens)),
+            Importance = Section(inputs, sens => Importance(s, sens)),
+            OutsideView = inputs.OutsideView is { } ov && ov.BaseRates.Any(r => r.Cases > 0)
+                ? BriefSection.Available(OutsideView(ov))
+                : BriefSection.NotAvailable<ReportOutsideView>(inputs.OutsideView is null
+                    ? inputs.OutsideViewMissing ?? "no historical base rates were computed"
+                    : "the reference class (" + inputs.OutsideView.ReferenceClass + ") holds no historical case"),
+            TrackRecord = inputs.Backtest is { } bt
+                ? BriefSection.Available(TrackRecord(bt.Json, bt.RunId))
+                : BriefSection.NotAvailable<ScoreTable>(inputs.BacktestMissing ?? "no backtest result is available"),
+            Methods = Methods(inputs, headlineShock),
+        };
+    }
+
+    /// <summary>The aggregate scores of a stored backtest run (docs/backtesting.md, "JSON for programs").</summary>
+    private static ScoreTable TrackRecord(string json, long runId)
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        static string Cell(System.Text.Json.JsonElement e, string name, string format) =>
+            e.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number
+                ? v.GetDouble().ToString(format, CultureInfo.InvariantCulture)
+                : "—";
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var a in root.GetProperty("aggregates").EnumerateArray())
+        {
+            rows.Add([
+                a.GetProperty("forecaster").GetString() ?? "",
+                Cell(a, "cases", "0"),
+                Cell(a, "winner_brier", "0.000"),
+                Cell(a, "winner_log", "0.000"),
+                Cell(a, "contested_brier", "0.000"),
+                Cell(a, "direction_share_right", "0%"),
+                Cell(a, "crps", "0.0"),
+            ]);
+        }
+
+        var description = string.Create(
+            CultureInfo.InvariantCulture,
+            $"Backtest run {runId}: the succession forecasts scored on the historical cases in {root.GetProperty("folder").GetString()} (seed {Cell(root, "seed", "0")}, {Cell(root, "draws", "0")} draws per case, policy model {root.GetProperty("model").GetString()}), against simple rivals. Lower scores are better; see docs/backtesting.md.");
+        return new ScoreTable(description, ["forecaster", "cases", "Brier (winner)", "log (winner)", "Brier (contested)", "direction right", "CRPS (points)"], rows);
+    }
+
+    private static BriefSection<IReadOnlyList<T>> Section<T>(BriefInputs inputs, Func<SensitivityResult, List<T>> map)
+    {
+        if (inputs.Sensitivity is not { } sens)
+        {
+            return BriefSection.NotAvailable<IReadOnlyList<T>>(inputs.SensitivityMissing ?? "no sensitivity analysis was run");
+        }
+
+        var list = map(sens);
+        return list.Count > 0
+            ? BriefSection.Available<IReadOnlyList<T>>(list)
+            : BriefSection.NotAvailable<IReadOnlyList<T>>("no uncertain input moves the headline outputs under this shock");
+    }
+
+    private static string IncumbentStays(Shock shock) =>
+        $"under the headline shock ({shock.Label}) the incumbent stays in office, so there is no succession contest; the shocks are compared below";
+
+    private static string Description(Scenario s, Shock headline, IReadOnlyList<SimulationResult> compared)
+    {
+        var paragraphs = new List<string>();
+        if (!string.IsNullOrWhiteSpace(s.Description))
+        {
+            paragraphs.Add(s.Description.Trim());
+        }
+
+        var incumbent = s.ActorById(s.Incumbent);
+        var office = $"The office at stake is {s.Office.Label}, held by {incumbent.Name}.";
+        if (s.Office.ActingSuccessor is { } acting)
+        {
+            office += $" Its constitutional acting successor is {s.ActorById(acting).Name}"
+                + (s.Office.ActingTermDays is { } days ? string.Create(CultureInfo.InvariantCulture, $", for up to {days} days.") : ".");
+        }
+
+        office += " The candidates: " + string.Join("; ", s.Candidates.Select(c => c.Label)) + ".";
+        office += string.Create(CultureInfo.InvariantCulture,
+            $" The scenario describes {s.Actors.Count} actors, {s.Organizations.Count} organizations, {s.Ties.Count} ties and {s.Instruments.Count} instruments of power; the issues are ")
+            + string.Join("; ", s.Dimensions.Select(d => $"{d.Label} (0 {d.LowLabel}, 100 {d.HighLabel})")) + ".";
+        paragraphs.Add(office);
+
+        var shock = $"The headline shock: {headline.Label} ({Words(headline.Manner.ToString())}, {headline.Location.ToString().ToLowerInvariant()}).";
+        if (headline.Perceived is { } perceived)
+        {
+            shock += " Blamed on: " + (perceived.Party == "none" ? "no one" : Words(perceived.Party)) + (perceived.Note is { } note ? $" ({note})" : "") + ".";
+        }
+
+        if (!string.IsNullOrWhiteSpace(headline.Description))
+        {
+            shock += " " + headline.Description.Trim();
+        }
+
+        paragraphs.Add(shock);
+        if (compared.Count > 1)
+        {
+            paragraphs.Add("Compared side by side with the same random numbers: " + string.Join("; ", compared.Select(r => r.ShockLabel)) + ".");
+        }
+
+        return string.Join("\n\n", paragraphs);
+    }
+
+    private static ReportPowerTable PowerTable(Scenario s, Power.PowerTable power)
+    {
+        var rows = power.Rows
+            .OrderByDescending(r => r.CrisisCapability)
+            .ThenBy(r => r.Name, StringComparer.Ordinal)
+            .Select(r => new ReportPowerRow(
+                r.Name,
+                power.Instruments.Select(i => r.Share[i]).ToList(),
+                [r.CrisisCapability, r.SettledCapability]))
+            .ToList();
+        return new ReportPowerTable(
+            s.Instruments.Select(i => i.Label).ToList(),
+            ["crisis (first days)", "settled (months after)"],
+            rows,
+            "each actor's share of all there is of the instrument (0–1), directly and through the organizations it heads, before the shock with the incumbent in office, at the scenario's central values");
+    }
+
+    private static EliteNetwork Network(Scenario s, Power.PowerTable power)
+    {
+        var capability = power.Rows.ToDictionary(r => r.ActorId, r => r.CrisisCapability, StringComparer.Ordinal);
+        var nodes = s.Actors.Select(a => new NetworkNode(ActorNode(a.Id), a.Name, NetworkNodeKind.Actor, Math.Max(0, capability[a.Id]))).ToList();
+        nodes.AddRange(s.Organizations.Select(o => new NetworkNode(OrganizationNode(o.Id), ShortName(o.Name), NetworkNodeKind.Organization, OrganizationWeights.Weight(s, o, CrisisPhase))));
+        var ties = s.Ties.Select(t => new NetworkTie(ActorNode(t.From), ActorNode(t.To), Words(t.Type.ToString()), t.Weight.Point)).ToList();
+        var heads = s.Organizations.Where(o => o.Head is not null).Select(o => new HeadOfEdge(ActorNode(o.Head!), OrganizationNode(o.Id))).ToList();
+        return new EliteNetwork(nodes, ties, heads);
+    }
+
+    private static string ActorNode(string id) => "actor:" + id;
+
+    private static string OrganizationNode(string id) => "org:" + id;
+
+    private static List<PolicyForecast> Policy(Scenario s, SimulationResult r)
+    {
+        var list = new List<PolicyForecast>();
+        for (var d = 0; d < r.Dimensions.Count; d++)
+        {
+            var f = r.Dimensions[d];
+            var dimension = s.Dimensions.First(x => x.Id == f.Id);
+            var values = r.Outcomes.Select(o => o.Forecast[d]).ToArray();
+            list.Add(new PolicyForecast(f.Label, dimension.LowLabel, dimension.HighLabel, f.StatusQuo, f.Mean, f.P5, f.P50, f.P95, Histogram(values)));
+        }
+
+        return list;
+    }
+
+    /// <summary>The values' histogram (<see cref="Statistics.Histogram.RoundBins"/>) as the brief draws it.</summary>
+    public static IReadOnlyList<HistogramBin>? Histogram(IReadOnlyList<double> values) =>
+        Statistics.Histogram.RoundBins(values)?.Select(b => new HistogramBin(b.Low, b.High, b.Count)).ToList();
+
+    private static ShockOutcome ShockOutcome(Scenario s, SimulationResult r) => new(
+        r.IncumbentStays ? r.ShockLabel + " (no succession)" : r.ShockLabel,
+        r.IncumbentStays ? [] : r.Candidates.Select(c => new CandidateShare(c.Label, c.Estimate.Probability)).ToList(),
+        r.Contested.Probability,
+        r.Dimensions.Select(d => new DimensionShift(d.Label, d.MeanShift, d.ProbabilityHigher)).ToList());
+
+    /// <summary>
+    /// The outputs given a tornado: the <see cref="TornadoCandidates"/> likeliest candidates, a contested succession and
+    /// every policy dimension; an output that no input moves is left out.
+    /// </summary>
+    public static IEnumerable<OutputSensitivity> TornadoOutputs(SensitivityResult sens)
+    {
+        var candidates = sens.Outputs.Where(o => o.Output.Id.StartsWith("p_candidate.", StringComparison.Ordinal))
+            .OrderByDescending(o => o.Base).Take(TornadoCandidates).ToHashSet();
+        return sens.Outputs.Where(o => (candidates.Contains(o) || !o.Output.Id.StartsWith("p_candidate.", StringComparison.Ordinal)) && Moves(o));
+    }
+
+    /// <summary>
+    /// False for an input that belongs to another shock than the one analysed (its declared effects or patronage
+    /// discount): it cannot change this shock's outputs, so any importance it shows is estimation noise.
+    /// </summary>
+    private static bool Bears(SensitivityResult sens, string input) =>
+        !input.StartsWith("shocks.", StringComparison.Ordinal) || input.StartsWith("shocks." + sens.ShockId + ".", StringComparison.Ordinal);
+
+    private static bool Moves(OutputSensitivity o) => o.Tornado.Any(b => b.Swing > 0);
+
+    private static List<Tornado> Tornadoes(Scenario s, SensitivityResult sens)
+    {
+        var baseValues = ScenarioInputs.Uncertain(s).ToDictionary(i => i.Path, i => i.Value.Point, StringComparer.Ordinal);
+        return TornadoOutputs(sens).Select(o => new Tornado(
+            o.Output.Label,
+            o.Base,
+            o.Tornado.Where(b => Bears(sens, b.Input)).Take(TopInputs).Select(b => new TornadoInput(InputLabel(s, b.Input), b.Low, b.High, baseValues.GetValueOrDefault(b.Input))).ToList()))
+            .ToList();
+    }
+
+    private static List<VarianceImportance> Importance(Scenario s, SensitivityResult sens) =>
+        sens.Outputs.Where(Moves).Select(o => new VarianceImportance(
+            o.Output.Label,
+            "First-order index (share of variance)",
+            o.Importance.Where(i => Bears(sens, i.Input)).Take(TopInputs).Select(i => new ImportanceEntry(InputLabel(s, i.Input), i.Index, i.Low, i.High)).ToList()))
+            .ToList();
+
+    private static ReportOutsideView OutsideView(OutsideViewJson ov) => new(
+        ov.ReferenceClass.Length == 0 ? "every case in the datasets" : ov.ReferenceClass,
+        "Wilson score, 90%",
+        ov.BaseRates.Where(r => r.Cases > 0)
+            .Select(r => new ReportBaseRate(r.Label, r.Events, r.Cases, r.Rate, r.Interval90[0], r.Interval90[1], null))
+            .ToList());
+
+    private static MethodsNote Methods(BriefInputs inputs, Shock headline)
+    {
+        var s = inputs.Loaded.Scenario;
+        var settings = inputs.Settings;
+        var model = ForecastDocuments.ModelName(settings.Model);
+        var models = new List<string>
+        {
+            "Power accounting: each actor's share of each instrument of power, held directly, through the organizations it heads (times their loyalty to the head) and through the office; capability is the phase-weighted sum over instruments.",
+            "Succession contest: each actor's utility for each candidate (policy closeness, ties, ambition, fear of rivals); candidates compared pairwise by crisis-capability-weighted votes (KTAB's Probabilistic Condorcet Election); contested when the strongest rival camp keeps more than the threshold share of coercion.",
+            PolicyModelText(settings.Model),
+            string.Create(CultureInfo.InvariantCulture,
+                $"Monte Carlo: {inputs.Shocks.Single(r => r.ShockId == inputs.HeadlineShockId).Draws:N0} draws of every uncertain input per shock, counter-based random numbers that depend on the seed alone; every shock uses the same random numbers (common random numbers), so differences between shocks are the shocks'."),
+        };
+        if (inputs.Sensitivity is { } sens)
+        {
+            models.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Sensitivity ({headline.Label}): {sens.Inputs} uncertain inputs, {sens.Draws} draws per run, policy model {ForecastDocuments.ModelName(sens.Model)}. ")
+                + SensitivityRun.Method
+                + string.Create(CultureInfo.InvariantCulture, $" Tornadoes are drawn for the {TornadoCandidates} likeliest candidates, a contested succession and each policy dimension, importance tables for every output that moves; each shows the {TopInputs} inputs that matter most, leaving out the inputs of other shocks (which cannot move this one's outputs)."));
+        }
+
+        if (inputs.OutsideView is { Note: { } note })
+        {
+            models.Add("Outside view: " + note);
+        }
+
+        var parameters = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["source"] = inputs.Provenance,
+            ["policy model"] = model,
+            ["shocks compared"] = string.Join(", ", inputs.Shocks.Select(r => r.ShockId)),
+            ["headline shock"] = headline.Id,
+            ["sensitivity draws per run"] = inputs.Sensitivity is { } x ? x.Draws.ToString(CultureInfo.InvariantCulture) : "not run",
+            ["contest.policy_weight"] = s.Contest.PolicyWeight.ToString(),
+            ["contest.tie_weight"] = s.Contest.TieWeight.ToString(),
+            ["contest.ambition_weight"] = s.Contest.AmbitionWeight.ToString(),
+            ["contest.fear_weight"] = s.Contest.FearWeight.ToString(),
+            ["contest.contested_threshold"] = s.Contest.ContestedThreshold.ToString(),
+            ["contest.acting_successor_bonus"] = s.Contest.ActingSuccessorBonus.ToString(),
+        };
+        foreach (var instrument in s.Instruments)
+        {
+            parameters["weight." + instrument.Id] = string.Join(", ", instrument.Weights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Key + " " + w.Value));
+        }
+
+        if (inputs.Reproduction is { } reproduction)
+        {
+            parameters["reproduction"] = reproduction;
+        }
+
+        if (settings.UntilSe is { } se)
+        {
+            parameters["stopping rule"] = string.Create(CultureInfo.InvariantCulture,
+                $"stop once every headline probability's Monte Carlo standard error is below {se} (at most {settings.Draws} draws per shock, in batches of {SimulationSettings.BatchSize})");
+        }
+
+        // The draws the headline shock actually ran (fewer than the maximum when a stopping rule was given).
+        var draws = inputs.Shocks.Single(r => r.ShockId == inputs.HeadlineShockId).Draws;
+        return new MethodsNote(models, new ReadOnlyDictionary<string, string>(parameters), settings.Seed, draws, "sha256:" + inputs.Loaded.Sha256, RunJson.ProgramVersion);
+    }
+
+    private static string PolicyModelText(PolicyModel model) => model switch
+    {
+        PolicyModel.Compromise => "Policy bargaining: the compromise model, the capability × salience weighted mean of the positions of the elite left after the succession (the winner holding the office).",
+        PolicyModel.Eu => "Policy bargaining: Bueno de Mesquita's expected-utility model per dimension (Scholz et al. reading), among the elite left after the succession.",
+        _ => "Policy bargaining: KTAB's spatial model of politics (SMP) among the elite left after the succession.",
+    };
+
+    /// <summary>An uncertain input's path (e.g. <c>actors.bortnikov.ambition</c>) in words, with the scenario's names.</summary>
+    public static string InputLabel(Scenario s, string path)
+    {
+        var p = path.Split('.');
+        string Actor(string id) => s.ActorIndex(id) >= 0 ? s.ActorById(id).Name : id;
+        string Org(string id) => ShortName(s.Organizations.FirstOrDefault(o => o.Id == id)?.Name ?? id);
+        string Instrument(string id) => LowerFirst(ShortName(s.Instruments.FirstOrDefault(i => i.Id == id)?.Label ?? id));
+        string Dim(string id) => LowerFirst(s.Dimensions.FirstOrDefault(d => d.Id == id)?.Label ?? id);
+        string Subject(string id) => id == "*" ? "every actor" : Actor(id);
+        string? label = p switch
+        {
+            ["instruments", var i, "weights", var phase] => $"Weight of {Instrument(i)} in the {phase} phase",
+            ["actors", var a, "health"] => $"{Actor(a)}: health",
+            ["actors", var a, "ambition"] => $"{Actor(a)}: ambition",
+            ["actors", var a, "risk"] => $"{Actor(a)}: risk attitude",
+            ["actors", var a, "positions", var d] => $"{Actor(a)}: position on {Dim(d)}",
+            ["actors", var a, "salience", var d] => $"{Actor(a)}: salience of {Dim(d)}",
+            ["actors", var a, "holdings", var i] => $"{Actor(a)}: own holding of {Instrument(i)}",
+            ["organizations", var o, "holdings", var i] => $"{Org(o)}: holding of {Instrument(i)}",
+            ["organizations", var o, "loyalty", "head"] => $"{Org(o)}: loyalty to its head",
+            ["organizations", var o, "loyalty", "office"] => $"{Org(o)}: loyalty to the office",
+            ["organizations", var o, "loyalty", "incumbent"] => $"{Org(o)}: loyalty to the incumbent",
+            ["ties", var from, var to, var type, "weight"] => $"{UpperFirst(TieWords(type))} tie {Actor(from)} → {Actor(to)}",
+            ["office", "holdings", var i] => $"Office's holding of {Instrument(i)}",
+            ["shocks", var id, "patronage_discount"] => $"{ShockLabel(s, id)}: discount on the incumbent's patronage",
+            ["shocks", var id, "effects", _, "position", var who, var d] => $"{ShockLabel(s, id)}: shift of {Subject(who)}'s position on {Dim(d)}",
+            ["shocks", var id, "effects", _, "salience", var who, var d] => $"{ShockLabel(s, id)}: shift of {Subject(who)}'s salience of {Dim(d)}",
+            ["shocks", var id, "effects", _, "loyalty", var o, var to] => $"{ShockLabel(s, id)}: shift of {Org(o)}'s loyalty to the {to}",
+            ["shocks", var id, "effects", _, "ambition", var who] => $"{ShockLabel(s, id)}: shift of {Subject(who)}'s ambition",
+            ["contest", var parameter] => "Contest: " + parameter.Replace('_', ' '),
+            _ => null,
+        };
+        return label ?? path;
+    }
+
+    /// <summary>A name without its explanation: "FSO (Federal Protective Service), about 50,000" → "FSO".</summary>
+    public static string ShortName(string name)
+    {
+        var cut = name.IndexOfAny(['(', ',']);
+        var shortName = cut > 0 ? name[..cut].Trim() : name;
+        return shortName.Length > 0 ? shortName : name;
+    }
+
+    /// <summary>Lower-cases the first letter for use mid-sentence, unless the word is an acronym ("FSB").</summary>
+    private static string LowerFirst(string text) =>
+        text.Length > 1 && char.IsUpper(text[0]) && !char.IsUpper(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
+
+    private static string UpperFirst(string text) => text.Length > 0 ? char.ToUpperInvariant(text[0]) + text[1..] : text;
+
+    private static string TieWords(string type) =>
+        Enum.TryParse<TieType>(type, ignoreCase: true, out var t) ? Words(t.ToString()) : type;
+
+    private static string ShockLabel(Scenario s, string id) => s.ShockById(id)?.Label ?? id;
+
+    /// <summary>PascalCase or kebab-case in lower-case words: <c>SharedBackground</c> → "shared background".</summary>
+    public static string Words(string name) => ForecastDocuments.Kebab(name).Replace('-', ' ');
+}
