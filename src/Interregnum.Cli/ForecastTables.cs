@@ -58,13 +58,13 @@ internal static class ForecastTables
         {
             var judged = er.Judgment is not { } j ? "" : e.Manner switch
             {
-                "any" => P(j.AnyWithin12Months),
-                "irregular" when j.IrregularWithin12Months is { } ir => P(ir),
+                "any" => Commands.HistoryCommand.RiskPct(j.AnyWithin12Months),
+                "irregular" when j.IrregularWithin12Months is { } ir => Commands.HistoryCommand.RiskPct(ir),
                 _ => "",
             };
             t.AddRow(er.Judgment is null
-                ? [Markup.Escape(e.Manner), P(e.Probability), $"{P(e.Interval[0])}–{P(e.Interval[1])}"]
-                : [Markup.Escape(e.Manner), P(e.Probability), $"{P(e.Interval[0])}–{P(e.Interval[1])}", judged]);
+                ? [Markup.Escape(e.Manner), Commands.HistoryCommand.RiskPct(e.Probability), $"{Commands.HistoryCommand.RiskPct(e.Interval[0])}–{Commands.HistoryCommand.RiskPct(e.Interval[1])}"]
+                : [Markup.Escape(e.Manner), Commands.HistoryCommand.RiskPct(e.Probability), $"{Commands.HistoryCommand.RiskPct(e.Interval[0])}–{Commands.HistoryCommand.RiskPct(e.Interval[1])}", judged]);
         }
 
         console.Write(t);

@@ -108,7 +108,7 @@ internal static partial class HistoryCommand
                 writer.WriteLine($"fitted on {I(doc.LeaderYears)} leader-years {I(doc.FittedFrom)}-{I(doc.FittedTo)}; trend read at {I(doc.TrendYear)}");
                 if (doc.Judgment is { } j)
                 {
-                    writer.WriteLine($"judgment declared (source {j.Source}): within 12 months {Pct(j.AnyWithin12Months)}{(j.IrregularWithin12Months is { } ir ? ", irregular " + Pct(ir) : string.Empty)}; it replaces the model's estimate in simulate, compare and the brief{(j.Note is null ? string.Empty : ": " + j.Note)}");
+                    writer.WriteLine($"judgment declared (source {j.Source}): within 12 months {RiskPct(j.AnyWithin12Months)}{(j.IrregularWithin12Months is { } ir ? ", irregular " + RiskPct(ir) : string.Empty)}; it replaces the model's estimate in simulate, compare and the brief{(j.Note is null ? string.Empty : ": " + j.Note)}");
                 }
 
                 if (doc.Sources.Count > 0)
@@ -128,8 +128,11 @@ internal static partial class HistoryCommand
     private static string Cell(ExitRiskJson doc, int months, string manner)
     {
         var e = doc.Estimates.Single(x => x.HorizonMonths == months && x.Manner == manner);
-        return $"{Pct(e.Probability)} ({Pct(e.Interval[0])}–{Pct(e.Interval[1])})";
+        return $"{RiskPct(e.Probability)} ({RiskPct(e.Interval[0])}–{RiskPct(e.Interval[1])})";
     }
+
+    // Rare manners (a killing: a few in ten thousand a year) need two decimals to be told apart from zero.
+    internal static string RiskPct(double p) => (100 * p).ToString(p < 0.01 ? "0.00" : "0.0", Invariant) + "%";
 
     private static void WriteBacktest(TextWriter writer, OutputFormat format, ExitRiskBacktestJson doc)
     {
