@@ -70,6 +70,36 @@ public static class ExclusionScoring
     /// <summary>Rival: every actor is excluded with the share of scored actors excluded in the other cases (leave-one-case-out base rate).</summary>
     public const string BaseRate = "base-rate";
 
+    /// <summary>Said in every backtest report beside the exclusion scores.</summary>
+    public const string Note =
+        "Exclusion (who is left out of power within two years) is scored per actor with a Brier score: the model's P(outside the ruling coalition) against nobody-excluded, losers-excluded (knowing the winner) and the leave-one-case-out base rate; the interval is a 90% case bootstrap of the model's Brier minus the rival's (negative: the model is better). Displacement of the first winner is scored where a case records its eventual leader.";
+
+    /// <summary>
+    /// Runs the ruling-coalition model on every case and scores it and the rivals (the exclusion backtest). The
+    /// coalition runs use <paramref name="settings"/> (the same seed for every case); the bootstrap uses its seed too.
+    /// </summary>
+    public static ExclusionSummary Backtest(IReadOnlyList<(string Id, Scenario Scenario, string ShockId, CaseOutcome Outcome)> cases, CoalitionSettings settings, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        ArgumentNullException.ThrowIfNull(settings);
+        var loo = cases.Select(c => (ScoredActors(c.Scenario, c.ShockId), c.Outcome, c.Outcome.EventualLeader is { } e ? (bool?)(e != WinnerLeader(c.Scenario, c.Outcome)) : null)).ToList();
+        var scored = new List<ExclusionCaseScores>(cases.Count);
+        for (var k = 0; k < cases.Count; k++)
+        {
+            var c = cases[k];
+            var forecast = CoalitionSimulation.Run(c.Scenario, c.ShockId, settings, cancellationToken);
+            var (rate, displaced) = LeaveOneOutRates(loo, k);
+            scored.Add(ScoreCase(c.Id, c.Scenario, c.ShockId, c.Outcome, [
+                FromCoalition(forecast),
+                NobodyExcludedForecast(c.Scenario, c.ShockId),
+                LosersExcludedForecast(c.Scenario, c.ShockId, c.Outcome),
+                BaseRateForecast(c.Scenario, c.ShockId, rate, displaced),
+            ]));
+        }
+
+        return Summarise(scored, seed: settings.Seed);
+    }
+
     /// <summary>The actors scored in a case: every actor but the incumbent who left.</summary>
     public static IReadOnlyList<string> ScoredActors(Scenario scenario, string shockId)
     {
