@@ -127,4 +127,46 @@ public sealed class CoalitionSimulationTests
         Assert.Equal(7.0 / 12, byId["p5"].InCoalition.Probability, 0.032);
         Assert.Equal(5.0 / 12, byId["p10"].InCoalition.Probability, 0.032);
     }
+
+    [Fact]
+    public void Run_HandWorkedFailedAttempt_IncumbentRulesWithA()
+    {
+        // After a failed attempt the incumbent keeps the office and plays. Crisis capabilities before any shock
+        // (PowerAccountTests): inc 0.44, a 0.38, b 0.06, c 0 (not a player); total 0.88. With α = 0.6 a coalition
+        // wins with more than 0.528: no one alone; {inc, a} (0.82) wins, and is self-enforcing since neither wins
+        // alone within it (0.44 and 0.38 ≤ 0.6·0.82 = 0.492); {inc, b} (0.50) and {a, b} (0.44) do not win; the
+        // three together are not self-enforcing ({inc, a} wins within them). So {inc, a} rules, b and c are out,
+        // the incumbent is not displaced, and the leadership is collective.
+        var result = CoalitionSimulation.Run(HandWorked(), "failed", new CoalitionSettings(Draws: 3, Seed: 1, Alpha: 0.6));
+
+        var byId = result.Actors.ToDictionary(a => a.ActorId);
+        Assert.True(byId["inc"].Scored);
+        Assert.Equal(1, byId["inc"].InCoalition.Probability, 1e-12);
+        Assert.Equal(1, byId["a"].InCoalition.Probability, 1e-12);
+        Assert.Equal(1, byId["b"].Excluded.Probability, 1e-12);
+        Assert.Equal(1, byId["c"].Excluded.Probability, 1e-12);
+        Assert.Equal(0, result.WinnerDisplaced.Probability, 1e-12);
+        Assert.Equal(1, result.Collective.Probability, 1e-12);
+    }
+
+    [Fact]
+    public void Run_UncertainScenario_DisplacersSumToDisplacedAndProbabilitiesInUnitInterval()
+    {
+        // Who displaces the winner is a distribution over the coalition's members given displacement, so per
+        // draw (and so in the mean) Σ_a P(a displaces) = P(displaced).
+        var s = FourPlayers();
+        var actors = s.Actors.Select(a => a.Id switch
+        {
+            "p10" => a with { Holdings = new Dictionary<string, Uncertain> { ["coercion"] = Uncertain.Uniform(2, 14) } },
+            "p4" => a with { Positions = new Dictionary<string, Uncertain> { ["policy"] = Uncertain.Uniform(0, 100) }, Ambition = Uncertain.Uniform(0, 1) },
+            _ => a,
+        }).ToList();
+        s = s with { Actors = actors };
+
+        var result = CoalitionSimulation.Run(s, "death", new CoalitionSettings(Draws: 500, Seed: 9));
+
+        Assert.Equal(result.WinnerDisplaced.Probability, result.Actors.Sum(a => a.Displacer.Probability), 1e-9);
+        Assert.All(result.Actors, a => Assert.InRange(a.InCoalition.Probability, 0, 1));
+        Assert.All(result.Actors, a => Assert.Equal(1, a.InCoalition.Probability + a.Excluded.Probability, 1e-12));
+    }
 }

@@ -96,6 +96,22 @@ public sealed class RulingCoalitionTests
     }
 
     [Fact]
+    public void Solve_OutsidePower_RaisesTheBarButCannotJoin()
+    {
+        // Players 3, 4, 5 with 10 held outside (the approximation beyond ExactLimit players): a ruling coalition must
+        // have more than half of 22, so {3, 4, 5} (12) rules. With 13 outside (total 25, bar 12.5) nothing the
+        // players can form wins, and no coalition is returned.
+        var solver = new RulingCoalition(3);
+        var rulers = new List<int>();
+
+        solver.Solve([3, 4, 5], 0.5, rulers, outsidePower: 10);
+        Assert.Equal([Mask(0, 1, 2)], rulers);
+
+        solver.Solve([3, 4, 5], 0.5, rulers, outsidePower: 13);
+        Assert.Empty(rulers);
+    }
+
+    [Fact]
     public void Solve_PowerNotPositive_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => RulingCoalition.Find([1, 0, 2], 0.5));
