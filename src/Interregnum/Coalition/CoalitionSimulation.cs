@@ -187,22 +187,22 @@ public static class CoalitionSimulation
 
             size += weight * members.Count;
             collective += members.Count >= 2 ? weight : 0;
-            double out_ = 0;
+            double winnerOutside = 0;
             for (var a = 0; a < n; a++)
             {
                 if (firstWinner[a] > 0 && !members.Contains(a))
                 {
-                    out_ += firstWinner[a];
+                    winnerOutside += firstWinner[a];
                 }
             }
 
-            if (out_ > 0)
+            if (winnerOutside > 0)
             {
-                displaced += weight * out_;
+                displaced += weight * winnerOutside;
                 var stage = SecondStage(st, members, leaves, discount, ws);
                 for (var k = 0; k < members.Count; k++)
                 {
-                    displacer[members[k]] += weight * out_ * stage[k];
+                    displacer[members[k]] += weight * winnerOutside * stage[k];
                 }
             }
         }
