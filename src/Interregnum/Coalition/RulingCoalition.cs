@@ -22,7 +22,7 @@ namespace Interregnum.Coalition;
 /// </summary>
 public sealed class RulingCoalition
 {
-    /// <summary>The most players solved exactly (2^16 coalitions, about 65 000, take well under a millisecond).</summary>
+    /// <summary>The most players solved exactly (2^16 = 65 536 coalitions: about 4 ms per solve, docs/performance.md).</summary>
     public const int ExactLimit = 16;
 
     /// <summary>The relative tolerance under which two powers count as equal (a tie) and a coalition on the threshold does not win.</summary>
