@@ -194,11 +194,12 @@ public static class BacktestCaseReader
             }
         }
 
-        // A succession in stages: who led two years after the outcome date (an actor of the scenario).
+        // A succession in stages: who led two years after the outcome date (an actor of the scenario, or
+        // "other" for someone who is not among them).
         string? eventualLeader = null;
         if (v.Get("eventual_leader", required: false) is { } elNode)
         {
-            eventualLeader = b.Choice(elNode, "eventual_leader", scenario.Actors.Select(a => a.Id).ToList());
+            eventualLeader = b.Choice(elNode, "eventual_leader", [.. scenario.Actors.Select(a => a.Id), CaseOutcome.OtherLeader]);
         }
 
         var dims = new Dictionary<string, DimensionOutcome>(StringComparer.Ordinal);

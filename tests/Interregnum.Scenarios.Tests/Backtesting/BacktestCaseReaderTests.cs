@@ -94,6 +94,8 @@ public sealed class BacktestCaseReaderTests : IDisposable
         Assert.True(a.IsValid, string.Join(Environment.NewLine, a.Errors));
         Assert.Equal("dara", a.Case!.Outcome.EventualLeader);
         Assert.Null(b.Case!.Outcome.EventualLeader);
+        var other = BacktestCaseReader.ReadCase(Case("staged-other", Teaching, ValidOutcome + "\neventual_leader: other\n"));
+        Assert.Equal("other", other.Case!.Outcome.EventualLeader);
     }
 
     [Fact]
