@@ -182,7 +182,14 @@ public static class BriefRun
             outsideMissing,
             plan.Provenance,
             reproduction,
-            plan.MadeOn);
+            plan.MadeOn)
+        {
+            Coalition = Interregnum.Coalition.CoalitionSimulation.Run(
+                scenario,
+                plan.HeadlineShockId,
+                new Interregnum.Coalition.CoalitionSettings(results.First(r => r.ShockId == plan.HeadlineShockId).Draws, settings.Seed, MaxThreads: settings.MaxThreads),
+                ct),
+        };
     }
 
     private static (OutsideViewJson? View, string? Missing) Outside(BriefPlan plan, DirectoryInfo? data, TextWriter stderr)
