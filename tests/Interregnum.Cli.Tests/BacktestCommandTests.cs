@@ -72,7 +72,7 @@ public sealed class BacktestCommandTests
         var (code, output, err) = Run("backtest", PublicSet, "--model", "compromise", "--draws", "100", "--no-store");
 
         Assert.True(code == 0, err);
-        foreach (var text in (string[])["Per case", "All cases", "skill against each rival", "Reliability", "ussr-1982", "iran-2024", "model", .. Rivals])
+        foreach (var text in (string[])["Per case", "All cases", "skill against each rival", "Reliability", "ussr-1982", "iran-2024", "model", "Who is left out", "nobody-excluded", "losers-excluded", .. Rivals])
         {
             Assert.Contains(text, output, StringComparison.Ordinal);
         }

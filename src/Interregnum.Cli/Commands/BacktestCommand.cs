@@ -165,7 +165,7 @@ internal static class BacktestCommand
                 e.Cases.ToString(CultureInfo.InvariantCulture),
                 e.Actors.ToString(CultureInfo.InvariantCulture),
                 F(e.ExclusionBrier, "0.000"),
-                cmp is null ? "" : $"{F(cmp.ExclusionBrierDifference, "+0.000;-0.000")} [{F(cmp.Low, "+0.000;-0.000")}, {F(cmp.High, "+0.000;-0.000")}]",
+                cmp is null ? "" : Markup.Escape($"{F(cmp.ExclusionBrierDifference, "+0.000;-0.000")} [{F(cmp.Low, "+0.000;-0.000")}, {F(cmp.High, "+0.000;-0.000")}]"),
                 e.DisplacedBrier is { } db ? $"{F(db, "0.000")} ({e.DisplacedCases.ToString(CultureInfo.InvariantCulture)})" : "—");
         }
 
