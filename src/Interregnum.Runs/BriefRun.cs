@@ -184,6 +184,7 @@ public static class BriefRun
             reproduction,
             plan.MadeOn)
         {
+            ExitRisk = ExitRiskRun.View(plan.Loaded, data, stderr),
             Coalition = Interregnum.Coalition.CoalitionSimulation.Run(
                 scenario,
                 plan.HeadlineShockId,
