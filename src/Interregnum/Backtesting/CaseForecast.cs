@@ -87,7 +87,11 @@ public static class Forecasters
         }
 
         var note = index >= 0 ? "the acting-successor candidate" : "no acting successor: the first candidate listed";
-        index = Math.Max(index, 0);
+        if (index < 0)
+        {
+            index = Math.Max(0, scenario.Candidates.ToList().FindIndex(c => !c.Residual));
+        }
+
         return new CaseForecast(FormalSuccessor, OneHot(scenario.Candidates.Count, [index]), 0, LeaderShifts(scenario, [index]), note + "; orderly");
     }
 
@@ -123,7 +127,12 @@ public static class Forecasters
         var result = new double[scenario.Candidates.Count];
         for (var c = 0; c < result.Length; c++)
         {
-            var leader = scenario.Candidates[c].ActorId(scenario.Office);
+            // Someone not listed holds nothing the scenario knows of.
+            if (scenario.Candidates[c].LeaderOrNull(scenario.Office) is not { } leader)
+            {
+                continue;
+            }
+
             var row = table.Rows.First(r => r.ActorId == leader);
             result[c] = coercive.Sum(i => i.Weights["crisis"].Point * row.Share[i.Id]);
         }
@@ -151,6 +160,7 @@ public static class Forecasters
     private static Dictionary<string, IReadOnlyList<double>> LeaderShifts(Scenario scenario, int[] candidates)
     {
         var incumbent = scenario.ActorById(scenario.Incumbent);
+        candidates = candidates.Where(c => !scenario.Candidates[c].Residual).ToArray();
         var shifts = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
         foreach (var dim in scenario.Dimensions)
         {

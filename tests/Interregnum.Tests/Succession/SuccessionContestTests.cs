@@ -29,6 +29,12 @@ public sealed class SuccessionContestTests
     private const double ForecastIfA = ((0.611 * 80) + (0.03 * 20)) / 0.641;
     private const double ForecastIfB = ((0.352 * 80) + (0.289 * 20)) / 0.641;
 
+    //   Status quo (the regime's policy before the shock: compromise, the incumbent in office with his following):
+    //     inc coercion (28 office following + 12 his own) / 100 = 0.40, money (10 + 10) / 40 = 0.5 → 0.12 + 0.35 = 0.47;
+    //     a coercion 0.30, money 0.5 → 0.44; b coercion 0.10 → 0.03; c 0.
+    //     status quo = (0.47·50 + 0.44·80 + 0.03·20) / 0.94 = 59.3 / 0.94.
+    private const double StatusQuo = 59.3 / 0.94;
+
     private static DrawOutcome Evaluate(double winnerUniform)
     {
         var scenario = TestScenarios.HandWorked();
@@ -54,7 +60,7 @@ public sealed class SuccessionContestTests
         Assert.Equal(0, outcome.Winner);
         Assert.False(outcome.Contested);
         Assert.Equal(ForecastIfA, outcome.Forecast[0], 1e-9);
-        Assert.Equal(50, outcome.StatusQuo[0]);
+        Assert.Equal(StatusQuo, outcome.StatusQuo[0], 1e-9);
     }
 
     [Fact]
