@@ -572,9 +572,10 @@ internal sealed class ScenarioBuilder(NodeBinder b)
 
     private ContestSettings ReadContest(YMapping m)
     {
-        var v = b.Open(m, "the contest settings", "policy_weight", "tie_weight", "ambition_weight", "fear_weight", "contested_threshold", "acting_successor_bonus", "acting_successor_following", "horizon_weight");
+        var v = b.Open(m, "the contest settings", "policy_weight", "tie_weight", "ambition_weight", "fear_weight", "contested_threshold", "acting_successor_bonus", "acting_successor_following", "horizon_weight", "fight_scale");
         var d = ContestSettings.Default;
         var horizon = Version2(v, "horizon_weight") ? v.Uncertain("horizon_weight", Nonnegative with { What = "horizon_weight" }) : null;
+        var fightScale = Version2(v, "fight_scale") ? v.Uncertain("fight_scale", new ValueRange(0.001, 1, "fight_scale")) : null;
         return new ContestSettings(
             v.Uncertain("policy_weight", Nonnegative with { What = "policy_weight" }) ?? d.PolicyWeight,
             v.Uncertain("tie_weight", Nonnegative with { What = "tie_weight" }) ?? d.TieWeight,
@@ -585,6 +586,7 @@ internal sealed class ScenarioBuilder(NodeBinder b)
             v.Uncertain("acting_successor_following", UnitRange with { What = "acting_successor_following" }) ?? d.ActingSuccessorFollowing)
         {
             HorizonWeight = horizon ?? ContestSettings.DefaultHorizonWeight,
+            FightScale = fightScale ?? ContestSettings.DefaultFightScale,
         };
     }
 
@@ -695,7 +697,7 @@ internal sealed class ScenarioBuilder(NodeBinder b)
         }
 
         var o = office.Value;
-        foreach (var x in o.ActingSuccessors.Where(x => x.Actor == incumbent))
+        foreach (var x in o.ActingSuccessors.Where(x => x.Actor == incumbent && office.View.Has("acting_successors")))
         {
             b.Error(office.View.KeyNode("acting_successors")!, $"the acting successor '{x.Actor}' is the incumbent; the acting successor takes over when the incumbent leaves");
         }

@@ -400,6 +400,15 @@ public sealed record ContestSettings(
     /// <summary>The default of <see cref="HorizonWeight"/>.</summary>
     public static Uncertain DefaultHorizonWeight { get; } = Uncertain.Fixed(0.5);
 
+    /// <summary>
+    /// Scale τ (&gt; 0, in coercion share) of a losing camp's logit decision to fight: it fights with probability
+    /// σ((s − threshold) / τ) (format 2; docs/models.md §3). Default 0.05.
+    /// </summary>
+    public Uncertain FightScale { get; init; } = DefaultFightScale;
+
+    /// <summary>The default of <see cref="FightScale"/>.</summary>
+    public static Uncertain DefaultFightScale { get; } = Uncertain.Fixed(0.05);
+
     /// <summary>The documented defaults.</summary>
     public static ContestSettings Default { get; } = new(
         Uncertain.Fixed(1.0),

@@ -132,6 +132,7 @@ public static class ScenarioInputs
         Add("contest.fear_weight", c.FearWeight);
         Add("contest.contested_threshold", c.ContestedThreshold);
         Add("contest.horizon_weight", c.HorizonWeight);
+        Add("contest.fight_scale", c.FightScale);
         if (s.Office.ActingSuccessor is not null)
         {
             // Only a scenario with a constitutional acting successor has these: elsewhere they cannot matter.
@@ -157,68 +158,128 @@ public static class ScenarioInputs
 
     /// <summary>
     /// False for a number the model never reads for this shock (null: for any shock), by the rules in
-    /// docs/scenario-format.md ("Numbers that count, and labels"): the departed incumbent's health, ambition and
-    /// risk attitude; health of an actor who leads no candidate; ambition of one who leads none or can hold no power
-    /// (he casts no vote for himself); risk attitude of an actor who can
-    /// control no coercion; positions and saliences of an actor who leads no candidate and can hold no power;
-    /// ties that neither touch a candidate's leader from a possible voter nor carry the incumbent's patronage or an
-    /// heir's inheritance; and, when the incumbent stays, every number that only the succession contest reads.
+    /// docs/scenario-format.md ("Numbers that count, and labels"). Static: it looks at the scenario's structure, not at
+    /// a run.
     /// </summary>
     public static bool CanMatter(Scenario s, Shock? shock, string path)
     {
-        var parts = path.Split('.');
-        var leaders = s.Candidates.Where(c => !c.Residual).Select(c => c.ActorId(s.Office)).ToHashSet(StringComparer.Ordinal);
-        var contestOnly = shock is not null && !shock.IncumbentLeaves;
-        bool Powerful(string id) => id == s.Incumbent || s.ActorById(id).Holdings.Values.Any(h => h.Max > 0)
-            || s.Organizations.Any(o => o.Head == id) || s.Office.ActingSuccessors.Any(x => x.Actor == id) || s.Office.Heir?.Actor == id
-            || s.Office.Selection.Electorate.ContainsKey(id);
-        bool Coercive(string id)
+        ArgumentNullException.ThrowIfNull(s);
+        ArgumentNullException.ThrowIfNull(path);
+        return new Relevance(s).CanMatter(shock, path);
+    }
+
+    /// <summary>The structural facts <see cref="CanMatter"/> needs, computed once per call.</summary>
+    private sealed class Relevance
+    {
+        private readonly Scenario s;
+        private readonly HashSet<string> leaders;
+        private readonly HashSet<string> coercive;
+
+        public Relevance(Scenario scenario)
         {
-            var coercive = s.Instruments.Where(i => i.Coercive).Select(i => i.Id).ToList();
-            bool Holds(IReadOnlyDictionary<string, Uncertain> h) => coercive.Any(i => h.TryGetValue(i, out var x) && x.Max > 0);
-            return Holds(s.ActorById(id).Holdings) || s.Organizations.Any(o => o.Head == id && Holds(o.Holdings))
-                || ((s.Office.ActingSuccessors.Any(x => x.Actor == id) || s.Office.Heir?.Actor == id) && (Holds(s.Office.Holdings) || s.Organizations.Any(o => Holds(o.Holdings))));
+            s = scenario;
+            leaders = s.Candidates.Where(c => !c.Residual).Select(c => c.ActorId(s.Office)).ToHashSet(StringComparer.Ordinal);
+            coercive = s.Instruments.Where(i => i.Coercive).Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
         }
 
-        switch (parts[0])
+        private static bool Positive(IReadOnlyDictionary<string, Uncertain> h, Func<string, bool>? which = null) =>
+            h.Any(kv => (which is null || which(kv.Key)) && kv.Value.Max > 0);
+
+        private bool OfficeRole(string id) => s.Office.ActingSuccessors.Any(x => x.Actor == id) || s.Office.Heir?.Actor == id;
+
+        // What an actor holds in its own right (the part a patronage discount can cut).
+        private bool Owns(string id) => Positive(s.ActorById(id).Holdings) || s.Organizations.Any(o => o.Head == id && o.Loyalty.Head.Max > 0 && Positive(o.Holdings))
+            || s.Shocks.Any(sh => sh.Plotters.Contains(id) && s.Organizations.Any(o => o.Head == id));
+
+        // Whether an actor can hold any power (and so vote in the contest or bargain over policy).
+        private bool Powerful(string id) => id == s.Incumbent || Owns(id) || s.Organizations.Any(o => o.Head == id) || OfficeRole(id)
+            || s.Office.Selection.Electorate.ContainsKey(id);
+
+        private bool Coercive(string id) =>
+            Positive(s.ActorById(id).Holdings, coercive.Contains) || s.Organizations.Any(o => o.Head == id && Positive(o.Holdings, coercive.Contains))
+            || (OfficeRole(id) && (Positive(s.Office.Holdings, coercive.Contains) || s.Organizations.Any(o => Positive(o.Holdings, coercive.Contains))));
+
+        // A tie the contest reads: between a candidate's leader and someone who can vote, or to the departed
+        // incumbent from a voter when his heir leads a candidate.
+        private bool ContestTie(Tie t)
         {
-            case "actors":
+            if (t.From == s.Incumbent || t.To == s.Incumbent)
             {
-                var id = parts[1];
-                return parts[2] switch
-                {
-                    "health" => !contestOnly && id != s.Incumbent && leaders.Contains(id),
-                    "ambition" => !contestOnly && id != s.Incumbent && leaders.Contains(id) && Powerful(id),
-                    "risk" => !contestOnly && id != s.Incumbent && Coercive(id),
-                    "positions" or "salience" => leaders.Contains(id) || Powerful(id),
-                    _ => true,
-                };
+                var other = t.From == s.Incumbent ? t.To : t.From;
+                return s.Office.Heir is { } heir && t.Type != TieType.Rivalry && other != heir.Actor && Powerful(other) && leaders.Contains(heir.Actor);
             }
 
-            case "ties":
+            return (leaders.Contains(t.From) && Powerful(t.To)) || (leaders.Contains(t.To) && Powerful(t.From));
+        }
+
+        private bool PatronageTie(Tie t) => t.Type == TieType.Patronage && t.From == s.Incumbent && t.To != s.Office.Heir?.Actor && Owns(t.To);
+
+        // Shares are relative: the only holding of an instrument cannot move anyone's share of it.
+        private bool SoleHolding(string instrument)
+        {
+            var count = s.Actors.Count(a => a.Holdings.TryGetValue(instrument, out var h) && h.Max > 0)
+                + s.Organizations.Count(o => o.Holdings.TryGetValue(instrument, out var h) && h.Max > 0)
+                + (s.Office.Holdings.TryGetValue(instrument, out var oh) && oh.Max > 0 ? 1 : 0);
+            return count <= 1;
+        }
+
+        public bool CanMatter(Shock? shock, string path)
+        {
+            var parts = path.Split('.');
+            var succession = shock is null || shock.IncumbentLeaves;
+            switch (parts[0])
             {
-                if (contestOnly)
+                case "actors":
                 {
-                    return false;
+                    var id = parts[1];
+                    return parts[2] switch
+                    {
+                        "health" => succession && id != s.Incumbent && leaders.Contains(id),
+                        "ambition" => succession && id != s.Incumbent && leaders.Contains(id) && Powerful(id),
+                        "risk" => succession && id != s.Incumbent && Coercive(id),
+                        "positions" or "salience" => leaders.Contains(id) || Powerful(id),
+                        "holdings" => !SoleHolding(parts[3]),
+                        _ => true,
+                    };
                 }
 
-                var tie = s.Ties.First(t => path == $"ties.{t.From}.{t.To}.{t.Type.ToString().ToLowerInvariant()}.weight");
-                if (tie.From == s.Incumbent || tie.To == s.Incumbent)
+                case "organizations":
                 {
-                    var other = tie.From == s.Incumbent ? tie.To : tie.From;
-                    return (tie.Type == TieType.Patronage && tie.From == s.Incumbent && Powerful(other) && other != s.Office.Heir?.Actor)
-                        || (s.Office.Heir is { } heir && tie.Type != TieType.Rivalry && other != heir.Actor && Powerful(other) && leaders.Contains(heir.Actor));
+                    var org = s.Organizations.First(o => o.Id == parts[1]);
+                    return parts[2] switch
+                    {
+                        "holdings" => !SoleHolding(parts[3]),
+                        "loyalty" when parts[3] == "head" => org.Head is not null,
+                        _ => true,
+                    };
                 }
 
-                return (leaders.Contains(tie.From) && Powerful(tie.To)) || (leaders.Contains(tie.To) && Powerful(tie.From));
+                case "office" when parts[1] == "holdings":
+                    return !SoleHolding(parts[2]);
+                case "ties":
+                {
+                    var tie = s.Ties.First(t => path == $"ties.{t.From}.{t.To}.{t.Type.ToString().ToLowerInvariant()}.weight");
+                    return succession && (ContestTie(tie) || (PatronageTie(tie) && s.Shocks.Any(sh => sh.IncumbentLeaves && sh.PatronageDiscount.Max > 0)));
+                }
+
+                case "shocks" when parts.Length > 2 && parts[2] == "patronage_discount":
+                    return succession && s.Ties.Any(PatronageTie);
+                case "contest":
+                    return succession && parts[1] switch
+                    {
+                        "tie_weight" => s.Ties.Any(t => t.Type != TieType.Rivalry && ContestTie(t)),
+                        "fear_weight" => s.Ties.Any(t => t.Type == TieType.Rivalry && ContestTie(t)),
+                        "ambition_weight" => leaders.Any(l => Powerful(l) && s.ActorById(l).Ambition.Max > 0),
+                        "horizon_weight" => leaders.Any(l => s.ActorById(l).Health.Min < 1 || (s.ActorById(l).BirthYear is not null && s.AsOf is not null)),
+                        _ => true,
+                    };
+                case "candidates":
+                    return succession;
+                case "office" when parts[1] is "acting_successors" or "heir" or "selection":
+                    return succession;
+                default:
+                    return true;
             }
-
-            case "contest" or "candidates":
-                return !contestOnly;
-            case "office" when parts[1] is "acting_successors" or "heir" or "selection":
-                return !contestOnly;
-            default:
-                return true;
         }
     }
 }

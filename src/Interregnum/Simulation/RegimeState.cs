@@ -58,7 +58,7 @@ internal sealed class RegimeState
     public int ActingSuccessor = -1;
 
     /// <summary>Contest parameters realised for this draw.</summary>
-    public double PolicyWeight, TieWeight, AmbitionWeight, FearWeight, ContestedThreshold, ActingSuccessorBonus, ActingSuccessorFollowing, HorizonWeight;
+    public double PolicyWeight, TieWeight, AmbitionWeight, FearWeight, ContestedThreshold, ActingSuccessorBonus, ActingSuccessorFollowing, HorizonWeight, FightScale;
 
     /// <summary>Every acting successor (actor index) and his share of the acting successors' weight (shares sum to 1).</summary>
     public int[] Acting = [];
@@ -195,6 +195,7 @@ internal sealed class RegimeState
         st.ActingSuccessorBonus = Math.Max(0, v[c.ActingSuccessorBonus]);
         st.ActingSuccessorFollowing = Math.Clamp(v[c.ActingSuccessorFollowing], 0, 1);
         st.HorizonWeight = Math.Max(0, v[c.HorizonWeight]);
+        st.FightScale = Math.Max(1e-6, v[c.FightScale]);
 
         var acting = s.Office.ActingSuccessors;
         st.Acting = acting.Select(x => s.ActorIndex(x.Actor)).ToArray();

@@ -32,11 +32,12 @@ public static class SuccessionSimulation
         SimulationSettings settings,
         IReadOnlyDictionary<string, double>? fixedQuantiles,
         IProgress<int>? progress,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, double>? fixedValues = null)
     {
         var shock = scenario.ShockById(shockId) ?? throw new ArgumentException($"unknown shock '{shockId}'", nameof(shockId));
         ArgumentOutOfRangeException.ThrowIfLessThan(settings.Draws, 1, nameof(settings));
-        var plan = new DrawPlan(scenario, shock, settings, fixedQuantiles);
+        var plan = new DrawPlan(scenario, shock, settings, fixedQuantiles, fixedValues);
         var outcomes = new List<DrawOutcome>(settings.Draws);
         var batch = settings.UntilSe is null ? settings.Draws : SimulationSettings.BatchSize;
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxThreads ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
@@ -168,8 +169,14 @@ public static class SuccessionSimulation
 /// <summary>What every draw of one run shares: the scenario, the shock, the inputs and their stream keys.</summary>
 internal sealed class DrawPlan
 {
-    public DrawPlan(Scenario scenario, Shock shock, SimulationSettings settings, IReadOnlyDictionary<string, double>? fixedQuantiles)
+    public DrawPlan(Scenario scenario, Shock shock, SimulationSettings settings, IReadOnlyDictionary<string, double>? fixedQuantiles, IReadOnlyDictionary<string, double>? fixedValues = null)
     {
+        if (fixedValues is { Count: > 0 })
+        {
+            var byPath = ScenarioInputs.All(scenario).ToDictionary(x => x.Path, x => x.Value, StringComparer.Ordinal);
+            Overrides = fixedValues.Select(kv => (byPath[kv.Key], kv.Value)).ToArray();
+        }
+
         Scenario = scenario;
         Shock = shock;
         Settings = settings;
@@ -219,8 +226,20 @@ internal sealed class DrawPlan
     /// <summary>Leader actor index per listed candidate (the residual candidate has none).</summary>
     public int[] Leaders { get; }
 
+    /// <summary>Numbers given a fixed value in every draw (the inert-input audit), or empty.</summary>
+    public (Uncertain Input, double Value)[] Overrides { get; } = [];
+
     /// <summary>The input values of draw <paramref name="draw"/>.</summary>
-    public InputDraw Values(long draw) => InputDraw.From(Inputs, (k, u) => u.Quantile(double.IsNaN(Fixed[k]) ? CounterRandom.Uniform(Settings.Seed, draw, Keys[k]) : Fixed[k]));
+    public InputDraw Values(long draw)
+    {
+        var v = InputDraw.From(Inputs, (k, u) => u.Quantile(double.IsNaN(Fixed[k]) ? CounterRandom.Uniform(Settings.Seed, draw, Keys[k]) : Fixed[k]));
+        foreach (var (input, value) in Overrides)
+        {
+            v.Override(input, value);
+        }
+
+        return v;
+    }
 
     public DrawOutcome RunDraw(int draw, DrawWorkspace ws)
     {
@@ -279,15 +298,12 @@ internal sealed class DrawPlan
 
             ApplySelectionRule(st, contest, present, listedP);
             var residualPrior = Residual >= 0 ? st.ResidualPrior : 0;
-            Span<bool> isContested = stackalloc bool[listed];
+            Span<double> fight = stackalloc double[listed];
             double contestedListed = 0;
             for (var c = 0; c < listed; c++)
             {
-                isContested[c] = contest.IsContested(st, present, ws.Shares, c);
-                if (isContested[c])
-                {
-                    contestedListed += listedP[c];
-                }
+                fight[c] = contest.FightProbability(st, present, ws.Shares, c);
+                contestedListed += listedP[c] * fight[c];
             }
 
             for (var c = 0; c < cands; c++)
@@ -307,9 +323,10 @@ internal sealed class DrawPlan
                 }
             }
 
-            // Someone not listed is contested as often as the listed candidates are (documented in docs/models.md §3).
+            // Someone not listed is contested as often as the listed candidates are (documented in docs/models.md §3);
+            // the sampled winner's succession counts as contested when a fight is more likely than not.
             contestedProbability = contestedListed;
-            contested = winner == Residual ? contestedListed >= 0.5 : isContested[ListedIndex[winner]];
+            contested = (winner == Residual ? contestedListed : fight[ListedIndex[winner]]) >= 0.5;
             officeHolder = winner == Residual ? -1 : Leaders[ListedIndex[winner]];
         }
 

@@ -18,11 +18,11 @@ namespace Interregnum.Succession;
 /// probability that each prevails.
 /// </para>
 /// <para>
-/// A succession is contested when a losing camp (the actors whose best candidate is one particular other candidate)
-/// controls more than its fighting threshold θ^e(r) of the coercion that actors control (coercive instruments,
-/// weighted by their crisis weight), where θ is the declared threshold, r the camp's coercion-weighted mean risk
-/// attitude and e(r) = (1 − r/3)/(1 + r/3) Bueno de Mesquita's risk exponent: a risk-averse camp (r &gt; 0) needs
-/// more coercion before it fights, a risk-seeking one less.
+/// A losing camp (the actors whose best candidate is one particular other candidate) fights with probability
+/// σ((s − θ^e(r)) / τ): s its share of the coercion that actors control (coercive instruments, weighted by their
+/// crisis weight), θ the declared threshold, r the camp's coercion-weighted mean risk attitude,
+/// e(r) = (1 − r/3)/(1 + r/3) Bueno de Mesquita's risk exponent (a risk-averse camp, r &gt; 0, needs more coercion
+/// before it fights, a risk-seeking one less), and τ the fight scale.
 /// </para>
 /// </summary>
 internal sealed class SuccessionContest
@@ -231,10 +231,13 @@ internal sealed class SuccessionContest
     public static double RiskExponent(double risk) => (1 - (risk / 3)) / (1 + (risk / 3));
 
     /// <summary>
-    /// Whether the succession of <paramref name="winner"/> is contested: some losing camp's share s of the
-    /// actor-controlled coercion exceeds θ^e(r̄), with r̄ the camp's coercion-weighted mean risk attitude.
+    /// The probability that the succession of <paramref name="winner"/> is contested: each losing camp with some
+    /// coercion fights with probability σ((s − θ^e(r̄)) / τ), the logit choice rule (McKelvey and Palfrey 1995) of a
+    /// camp that fights when its share s of the actor-controlled coercion exceeds its threshold, with r̄ its
+    /// coercion-weighted mean risk attitude and τ the fight scale; camps decide independently, so
+    /// P = 1 − Π_camps (1 − σ(·)).
     /// </summary>
-    public bool IsContested(RegimeState st, bool[] present, double[] shares, int winner)
+    public double FightProbability(RegimeState st, bool[] present, double[] shares, int winner)
     {
         Span<double> camp = stackalloc double[candidates];
         Span<double> risk = stackalloc double[candidates];
@@ -243,19 +246,23 @@ internal sealed class SuccessionContest
         var total = CampCoercion(st, present, shares, winner, camp, risk);
         if (total <= 0)
         {
-            return false;
+            return 0;
         }
 
+        var peace = 1.0;
         for (var c = 0; c < candidates; c++)
         {
-            if (camp[c] > 0 && camp[c] / total > Math.Pow(st.ContestedThreshold, RiskExponent(risk[c] / camp[c])))
+            if (camp[c] > 0)
             {
-                return true;
+                var threshold = Math.Pow(st.ContestedThreshold, RiskExponent(risk[c] / camp[c]));
+                peace *= 1 - Logistic(((camp[c] / total) - threshold) / st.FightScale);
             }
         }
 
-        return false;
+        return 1 - peace;
     }
+
+    private static double Logistic(double x) => 1 / (1 + Math.Exp(-x));
 
     private double CampCoercion(RegimeState st, bool[] present, double[] shares, int winner, Span<double> camp, Span<double> risk)
     {

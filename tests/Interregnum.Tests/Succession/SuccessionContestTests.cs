@@ -19,8 +19,11 @@ public sealed class SuccessionContestTests
     private const double PA = CAB / (CAB + CBA); // 0.835164...
 
     //   contested: coercion controlled by present actors (crisis weight 0.6): a 0.144, b 0.06.
-    //   If A wins, b opposes with 0.06/0.204 = 0.294 < 1/2 (the default threshold): orderly. If B wins, a opposes with 0.706 > 1/2: contested.
-    //   So P(contested) = P_B.
+    //   If A wins, b's camp holds 0.06/0.204 = 0.294 and fights with probability σ((0.294 − 1/2)/0.05) (the logit
+    //   rule, default threshold 1/2 and fight scale 0.05, risk attitude 0 so e(0) = 1); if B wins, a's camp holds
+    //   0.706 and fights with probability σ((0.706 − 1/2)/0.05). P(contested) = P_A·F_A + P_B·F_B.
+    private static readonly double FightA = 1 / (1 + Math.Exp(-((0.06 / 0.204) - 0.5) / 0.05));
+    private static readonly double FightB = 1 / (1 + Math.Exp(-((0.144 / 0.204) - 0.5) / 0.05));
     //   Policy (compromise; the winner holds the office; settled weights 0.3 / 0.7):
     //     A wins: a coercion (30·0.8 + 28)/100 = 0.52, money (20·0.8 + 10)/40 = 0.65 → capability 0.611; b 0.03.
     //             forecast = (0.611·80 + 0.03·20) / 0.641.
@@ -49,7 +52,7 @@ public sealed class SuccessionContestTests
 
         Assert.Equal(PA, outcome.CandidateProbabilities[0], 1e-12);
         Assert.Equal(1 - PA, outcome.CandidateProbabilities[1], 1e-12);
-        Assert.Equal(1 - PA, outcome.ContestedProbability, 1e-12);
+        Assert.Equal((PA * FightA) + ((1 - PA) * FightB), outcome.ContestedProbability, 1e-12);
     }
 
     [Fact]

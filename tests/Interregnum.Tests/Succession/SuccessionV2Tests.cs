@@ -68,23 +68,30 @@ public sealed class SuccessionV2Tests
     }
 
     [Fact]
-    public void Contested_RiskAverseLosingCamp_DoesNotFight()
+    public void Contested_RiskAttitudeOfLosingCamp_MovesItsThresholdByTheRiskExponent()
     {
-        // Given threshold 0.6. If B wins, a's camp holds 0.144 / 0.204 = 0.706 of the actors' coercion
-        // (SuccessionContestTests). Risk-neutral a: 0.706 > 0.6 → contested; risk-averse a (r = 1):
-        // threshold 0.6^0.5 = 0.775 > 0.706 → orderly. If A wins, b's camp holds 0.294 < 0.6^e for any e ≤ 2 (0.36).
+        // Given threshold 0.6 and fight scale 0.05. If B wins, a's camp holds s_a = 0.144 / 0.204 of the actors'
+        // coercion (SuccessionContestTests); if A wins, b's camp holds s_b = 0.06 / 0.204. Only a's risk attitude changes:
+        //   risk-neutral (e = 1): F_B = σ((s_a − 0.6)/0.05);  risk-averse r = 1 (e = 0.5): σ((s_a − 0.6^0.5)/0.05);
+        //   risk-seeking r = −1 (e = 2): σ((s_a − 0.36)/0.05); always F_A = σ((s_b − 0.6)/0.05).
+        static double Sigma(double x) => 1 / (1 + Math.Exp(-x));
+        const double sa = 0.144 / 0.204, sb = 0.06 / 0.204;
+        var fightA = Sigma((sb - 0.6) / 0.05);
         var contest = ContestSettings.Default with { ContestedThreshold = F(0.6) };
         var neutral = HandWorked(contest);
         var averse = WithActor(neutral, "a", a => a with { RiskAttitude = F(1) });
         var seeking = WithActor(neutral, "a", a => a with { RiskAttitude = F(-1) });
 
-        var n = Point(neutral, "death");
-        var av = Point(averse, "death");
-        var sk = Point(seeking, "death");
+        foreach (var (scenario, threshold) in new[] { (neutral, 0.6), (averse, Math.Sqrt(0.6)), (seeking, 0.36) })
+        {
+            var outcome = Point(scenario, "death");
+            var p = outcome.CandidateProbabilities;
+            var expected = (p[0] * fightA) + (p[1] * Sigma((sa - threshold) / 0.05));
+            Assert.Equal(expected, outcome.ContestedProbability, 12);
+        }
 
-        Assert.Equal(n.CandidateProbabilities[1], n.ContestedProbability, 12);
-        Assert.Equal(0, av.ContestedProbability, 12);
-        Assert.Equal(sk.CandidateProbabilities[1], sk.ContestedProbability, 12);
+        Assert.True(Point(averse, "death").ContestedProbability < Point(neutral, "death").ContestedProbability);
+        Assert.True(Point(seeking, "death").ContestedProbability > Point(neutral, "death").ContestedProbability);
     }
 
     // ---- finding 2: coups ------------------------------------------------------------------------------------
