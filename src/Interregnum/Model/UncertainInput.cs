@@ -223,12 +223,30 @@ public static class ScenarioInputs
             return count <= 1;
         }
 
+        // Whether anyone can command some of the instrument in the crisis after the incumbent has left.
+        private bool CrisisControllable(string instrument)
+        {
+            bool Has(IReadOnlyDictionary<string, Uncertain> h) => h.TryGetValue(instrument, out var x) && x.Max > 0;
+            var heir = s.Office.Heir is not null;
+            var acting = s.Office.ActingSuccessors.Count > 0;
+            return s.Actors.Any(a => a.Id != s.Incumbent && Has(a.Holdings))
+                || (heir && Has(s.ActorById(s.Incumbent).Holdings))
+                || (acting && Has(s.Office.Holdings))
+                || s.Organizations.Any(o => Has(o.Holdings) && (
+                    (o.Head is { } head && head != s.Incumbent && (o.Loyalty.Head.Max > 0 || s.Shocks.Any(sh => sh.Plotters.Contains(head))))
+                    || (acting && o.Loyalty.Office.Max > 0)
+                    || (heir && o.Loyalty.Incumbent.Max > 0)));
+        }
+
         public bool CanMatter(Shock? shock, string path)
         {
             var parts = path.Split('.');
             var succession = shock is null || shock.IncumbentLeaves;
             switch (parts[0])
             {
+                case "instruments" when parts[3] != "settled":
+                    // Only the crisis and settled weights are read; the crisis ones only after the incumbent leaves.
+                    return parts[3] == "crisis" && succession && CrisisControllable(parts[1]);
                 case "actors":
                 {
                     var id = parts[1];
