@@ -314,25 +314,4 @@ internal sealed class SuccessionContest
 
         return best;
     }
-
-    /// <summary>
-    /// Share of actor-controlled coercion held by the strongest losing camp: the actors whose preferred candidate is
-    /// one particular rival of <paramref name="winner"/> (and who strictly prefer that rival to the winner).
-    /// A fragmented opposition does not fight as one side, so camps are not added together.
-    /// </summary>
-    public double OppositionCoercionShare(RegimeState st, bool[] present, double[] shares, int winner)
-    {
-        Span<double> camp = stackalloc double[candidates];
-        Span<double> risk = stackalloc double[candidates];
-        camp.Clear();
-        risk.Clear();
-        var total = CampCoercion(st, present, shares, winner, camp, risk);
-        double strongest = 0;
-        foreach (var c in camp)
-        {
-            strongest = Math.Max(strongest, c);
-        }
-
-        return total > 0 ? strongest / total : 0;
-    }
 }
