@@ -24,7 +24,7 @@ internal static class ForecastTables
             }
 
             console.Write(t);
-            console.WriteLine($"Contested succession: {P(f.Contested.Probability)} (90% MC interval {P(f.Contested.Interval90[0])}–{P(f.Contested.Interval90[1])}); contested: the strongest losing camp controls more than {P(f.ContestedThreshold)} of the coercion that actors control.");
+            console.WriteLine($"Contested succession: {P(f.Contested.Probability)} (90% MC interval {P(f.Contested.Interval90[0])}–{P(f.Contested.Interval90[1])}); contested: a losing camp fights with a probability that rises past its threshold of {P(f.ContestedThreshold)} of the coercion that actors control, moved by its risk attitude (docs/models.md §3).");
         }
 
         var d = new Table().Title("Policy after the succession (0–100)").AddColumns("dimension", "status quo", "mean", "5%", "50%", "95%", "shift", "P(higher)");

@@ -321,7 +321,7 @@ public static class BriefBuilder
         var models = new List<string>
         {
             "Power accounting: each actor's share of each instrument of power, held directly, through the organizations it heads (times their loyalty to the head) and through the office; capability is the phase-weighted sum over instruments.",
-            "Succession contest: each actor's utility for each candidate (policy closeness, ties, ambition, fear of rivals); candidates compared pairwise by crisis-capability-weighted votes (KTAB's Probabilistic Condorcet Election); contested when the strongest rival camp keeps more than the threshold share of coercion.",
+            "Succession contest: each actor's utility for each candidate (policy closeness, ties, ambition, fear of rivals); candidates compared pairwise by crisis-capability-weighted votes (KTAB's Probabilistic Condorcet Election); a losing camp fights with a probability that rises as its share of coercion passes a threshold set by its risk attitude (logit rule).",
             PolicyModelText(settings.Model),
             string.Create(CultureInfo.InvariantCulture,
                 $"Monte Carlo: {inputs.Shocks.Single(r => r.ShockId == inputs.HeadlineShockId).Draws:N0} draws of every uncertain input per shock, counter-based random numbers that depend on the seed alone; every shock uses the same random numbers (common random numbers), so differences between shocks are the shocks'."),
@@ -411,6 +411,14 @@ public static class BriefBuilder
             ["shocks", var id, "effects", _, "loyalty", var o, var to] => $"{ShockLabel(s, id)}: shift of {Org(o)}'s loyalty to the {to}",
             ["shocks", var id, "effects", _, "ambition", var who] => $"{ShockLabel(s, id)}: shift of {Subject(who)}'s ambition",
             ["contest", var parameter] => "Contest: " + parameter.Replace('_', ' '),
+            ["shocks", var id, var which, "confidence"] => $"{ShockLabel(s, id)}: confidence of the {which} attribution",
+            ["shocks", var id, var which, "effect", var d] => $"{ShockLabel(s, id)}: shift of the successor's position on {Dim(d)} if blame is certain ({which})",
+            ["candidates", var c, "prior"] => $"Prior of {s.Candidates.FirstOrDefault(x => x.Id == c)?.Label ?? c}",
+            ["office", "heir", "following"] => "Share of the incumbent's following that passes to his heir",
+            ["office", "selection", "binding"] => "How far the office's selection rule, not force, decides",
+            ["office", "selection", "electorate", var a] => $"{Actor(a)}: votes in the elite body",
+            ["office", "selection", "popularity", var c] => $"Popular support for {s.Candidates.FirstOrDefault(x => x.Id == c)?.Label ?? c}",
+            ["office", "acting_successors", var a, "weight"] => $"{Actor(a)}: weight of his reading as acting successor",
             _ => null,
         };
         return label ?? path;
