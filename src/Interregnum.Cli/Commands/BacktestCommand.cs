@@ -125,25 +125,30 @@ internal static class BacktestCommand
     /// <summary>Runs and scores every case; the JSON document <c>backtest --format json</c> prints.</summary>
     public static BacktestJson Compute(IReadOnlyList<BacktestCase> cases, SimulationSettings settings, HistoricalData? history, string folderName, IReadOnlyList<string> notRun, CancellationToken ct)
     {
-        var scored = new List<CaseScores>();
-        var caseDocs = new List<(BacktestCase Case, string Sha)>();
+        var runs = new List<BacktestCaseRun>();
+        var caseDocs = new List<(BacktestCase Case, string Sha, string Exit, string Regime)>();
         foreach (var c in cases)
         {
             var result = SuccessionSimulation.Run(c.Scenario, c.ShockId, settings, null, ct);
-            var (rate, note) = BaseRate(c, history);
-            var forecasts = new List<CaseForecast>
-            {
-                Forecasters.FromSimulation(c.Scenario, result),
-                Forecasters.EqualOddsForecast(c.Scenario),
-                Forecasters.FormalSuccessorForecast(c.Scenario),
-                Forecasters.MostCoercionForecast(c.Scenario),
-                Forecasters.BaseRateForecast(rate, note),
-            };
-            scored.Add(BacktestScoring.ScoreCase(c.Id, c.Scenario, c.Outcome, forecasts));
-            caseDocs.Add((c, Scenarios.ScenarioHash.Of(Encoding.UTF8.GetBytes(c.ScenarioText))));
+            var rate = ContestedRate(c, history);
+            runs.Add(new BacktestCaseRun(c.Id, c.Scenario, c.Outcome, result, rate?.N > 0 ? rate.Rate : null, rate?.Prior, rate is null ? NoRateNote(c, history) : rate.Describe()));
+            var manner = c.Scenario.ReferenceClass?.Manner ?? c.Scenario.ShockById(c.ShockId)!.Manner;
+            caseDocs.Add((c, Scenarios.ScenarioHash.Of(Encoding.UTF8.GetBytes(c.ScenarioText)), ForecastReports.Kebab(manner.ToString()), c.Scenario.ReferenceClass?.RegimeType ?? "unknown"));
         }
 
-        var summary = BacktestScoring.Summarise(scored);
+        var scored = BlendedBacktest.Score(runs, settings.Seed);
+        var summary = scored.Summary;
+        var intervals = scored.Intervals;
+        var groups = new List<GroupJson>();
+        foreach (var (by, key) in new (string, Func<int, string>)[] { ("exit", i => caseDocs[i].Exit), ("regime_type", i => BroadRegime(caseDocs[i].Regime)) })
+        {
+            foreach (var g in Enumerable.Range(0, summary.Cases.Count).GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var sub = BacktestScoring.Summarise(g.Select(i => summary.Cases[i]).ToList());
+                groups.Add(new GroupJson(by, g.Key, g.Count(), g.Count(i => summary.Cases[i].Contested), sub.Aggregates.Select(ToJson).ToList(), sub.Skill.Select(ToJson).ToList()));
+            }
+        }
+
         return new BacktestJson(
             "interregnum",
             ForecastReports.Version,
@@ -154,23 +159,57 @@ internal static class BacktestCommand
             ForecastReports.ModelName(settings.Model),
             ScoringRules.LogFloor,
             CaseOutcome.NoChangeBand,
+            History.ReferenceClasses.ContestedBaseRates.Definition,
+            new PoolJson(
+                "fitted on all cases: the parameters a forecast outside this backtest uses; each case's scored forecast uses the leave-one-case-out fit shown with it",
+                ToJson(scored.AllCases)),
             summary.Cases.Select((s, i) => new BacktestCaseJson(
                 s.CaseId,
                 s.Title,
                 caseDocs[i].Sha,
                 caseDocs[i].Case.ShockId,
+                caseDocs[i].Exit,
+                caseDocs[i].Regime,
                 caseDocs[i].Case.Outcome.QuestionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 caseDocs[i].Case.Outcome.OutcomeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 s.Winner,
                 s.Contested,
                 caseDocs[i].Case.Outcome.Excluded.Select(e => e.Actor).ToList(),
+                ToJson(scored.LeaveOneOut[i]),
                 s.Scores.Select(ToJson).ToList())).ToList(),
-            summary.Aggregates.Select(a => new AggregateJson(a.Forecaster, a.Cases, a.WinnerBrier, a.WinnerLog, a.Hits, a.ContestedBrier, a.DirectionShareRight, a.Crps)).ToList(),
-            summary.Skill.Select(s => new SkillJson(s.Rival, Finite(s.WinnerBrier), Finite(s.WinnerLog), Finite(s.ContestedBrier), Finite(s.Crps))).ToList(),
+            summary.Aggregates.Select(ToJson).ToList(),
+            summary.Skill.Select(ToJson).ToList(),
+            new IntervalsJson(intervals.Resamples, intervals.Seed, intervals.Level,
+                intervals.Aggregates.Select(a => new AggregateIntervalJson(a.Forecaster, Pair(a.WinnerBrier), Pair(a.WinnerLog), Pair(a.ContestedBrier), Pair(a.DirectionShareRight), Pair(a.Crps))).ToList(),
+                intervals.Skill.Select(k => new SkillIntervalJson(k.Rival, Pair(k.WinnerBrier), Pair(k.WinnerLog), Pair(k.ContestedBrier), Pair(k.Crps))).ToList()),
+            groups,
             summary.Reliability.Select(b => new ReliabilityJson(b.From, b.To, b.Count, b.Hits, Finite(b.MeanProbability), Finite(b.ObservedFrequency))).ToList(),
             summary.ExclusionNote,
             notRun);
     }
+
+    /// <summary>personal, military, party, monarchy or the type as given: a hybrid counts under its first part's family only when it is not personalist.</summary>
+    private static string BroadRegime(string regime) => regime switch
+    {
+        _ when regime.Contains("personal", StringComparison.Ordinal) => "personal",
+        _ when regime.StartsWith("party", StringComparison.Ordinal) => "party",
+        _ when regime.Contains("military", StringComparison.Ordinal) => "military",
+        _ => regime,
+    };
+
+    private static AggregateJson ToJson(AggregateScore a) => new(a.Forecaster, a.Cases, a.WinnerBrier, a.WinnerLog, a.Hits, a.ContestedBrier, a.DirectionShareRight, a.Crps);
+
+    private static SkillJson ToJson(SkillScore s) => new(s.Rival, Finite(s.WinnerBrier), Finite(s.WinnerLog), Finite(s.ContestedBrier), Finite(s.Crps));
+
+    private static PoolParametersJson ToJson(PoolParameters p) => new(
+        new PoolWeightsJson(p.Blended.Model, p.Blended.FormalSuccessor, p.Blended.MostCoercion, p.Blended.EqualOdds),
+        new PoolWeightsJson(p.OutsideOnly.Model, p.OutsideOnly.FormalSuccessor, p.OutsideOnly.MostCoercion, p.OutsideOnly.EqualOdds),
+        p.ContestedSignal,
+        p.ContestedCentre,
+        p.WinnerCases,
+        p.ContestedCases);
+
+    private static double?[] Pair(ScoreInterval i) => [i.Lower, i.Upper];
 
     private static ForecasterJson ToJson(ForecasterScore s) => new(
         s.Forecaster,
@@ -210,38 +249,24 @@ internal static class BacktestCommand
     }
 
     /// <summary>
-    /// P(contested) from history: the share of successors who came in irregularly (Archigos entry) after exits of
-    /// the case's manner in its reference class, counting only exits before the question year.
+    /// The contested base rate of the case's reference class (manner of exit and regime type; widened when it holds
+    /// fewer than 10 exits), counting only exits whose one-year window closed before the question date.
     /// </summary>
-    private static (double? Rate, string Note) BaseRate(BacktestCase c, HistoricalData? history)
+    private static History.ReferenceClasses.ContestedBaseRate? ContestedRate(BacktestCase c, HistoricalData? history)
     {
         var rc = c.Scenario.ReferenceClass;
-        if (history is null)
+        if (history is null || rc is null)
         {
-            return (null, "not available: no historical data (--data or INTERREGNUM_DATA)");
-        }
-
-        if (rc is null)
-        {
-            return (null, "not available: the scenario declares no reference class");
+            return null;
         }
 
         var manner = rc.Manner ?? c.Scenario.ShockById(c.ShockId)!.Manner;
-        var lastYear = c.Outcome.QuestionDate.Year - 1;
-        var query = new HistoryClass(
-            ExitManner: ForecastReports.Kebab(manner.ToString()),
-            RegimeType: rc.RegimeType,
-            FromYear: rc.EraFrom,
-            ToYear: rc.EraTo is { } to ? Math.Min(to, lastYear) : lastYear,
-            Region: rc.Region);
-        var rate = History.ReferenceClasses.OutsideView.BaseRates(history, query, "successor-entry").FirstOrDefault(r => r.Category == "Irregular");
-        if (rate is null || rate.N == 0)
-        {
-            return (null, "not available: no historical exit in the reference class");
-        }
-
-        return (rate.Rate, string.Create(CultureInfo.InvariantCulture, $"irregular successor entry {rate.K}/{rate.N} (Archigos; exit {query.ExitManner}, regime {rc.RegimeType ?? "any"}, region {rc.Region ?? "any"}, {query.FromYear?.ToString(CultureInfo.InvariantCulture) ?? "…"}–{query.ToYear})"));
+        var query = new HistoryClass(ExitManner: ForecastReports.Kebab(manner.ToString()), RegimeType: rc.RegimeType, FromYear: rc.EraFrom, ToYear: rc.EraTo, Region: rc.Region);
+        return History.ReferenceClasses.ContestedBaseRates.For(history, query, c.Outcome.QuestionDate);
     }
+
+    private static string NoRateNote(BacktestCase c, HistoricalData? history) =>
+        history is null ? "not available: no historical data (--data or INTERREGNUM_DATA)" : c.Scenario.ReferenceClass is null ? "not available: the scenario declares no reference class" : "not available";
 
     private static string CasesText(IReadOnlyList<BacktestCase> cases)
     {
@@ -281,20 +306,41 @@ internal static class BacktestCommand
         }
 
         console.Write(t);
-        var a = new Table().Title("All cases (means; — = the forecaster makes no such forecast)").AddColumns("forecaster", "cases", "Brier (winner)", "log (winner)", "winner top-ranked", "Brier (contested)", "direction right", "CRPS (points)");
+        var a = new Table().Title($"All cases (means, with {P(doc.Intervals.Level)} bootstrap intervals over cases; — = the forecaster makes no such forecast)").AddColumns("forecaster", "cases", "Brier (winner)", "log (winner)", "winner top-ranked", "Brier (contested)", "direction right", "CRPS (points)");
         foreach (var x in doc.Aggregates)
         {
-            a.AddRow(Markup.Escape(x.Forecaster), x.Cases.ToString(CultureInfo.InvariantCulture), Opt(x.WinnerBrier, "0.000"), Opt(x.WinnerLog, "0.000"), Opt(x.WinnerTopRanked, "0.#"), Opt(x.ContestedBrier, "0.000"), x.DirectionShareRight is { } d ? ForecastReports.P(d) : "—", Opt(x.Crps, "0.0"));
+            var iv = doc.Intervals.Aggregates.First(i => i.Forecaster == x.Forecaster);
+            a.AddRow(Markup.Escape(x.Forecaster), x.Cases.ToString(CultureInfo.InvariantCulture), Iv(x.WinnerBrier, iv.WinnerBrier, "0.000"), Iv(x.WinnerLog, iv.WinnerLog, "0.000"), Opt(x.WinnerTopRanked, "0.#"), Iv(x.ContestedBrier, iv.ContestedBrier, "0.000"), Iv(x.DirectionShareRight, iv.DirectionShareRight, "0.00"), Iv(x.Crps, iv.Crps, "0.0"));
         }
 
         console.Write(a);
-        var k = new Table().Title("The model's skill against each rival (1 − model/rival; > 0: the model is better)").AddColumns("rival", "Brier (winner)", "log (winner)", "Brier (contested)", "CRPS");
+        var k = new Table().Title("The model's skill against each other forecaster (1 − model/rival; > 0: the model is better), with bootstrap intervals").AddColumns("rival", "Brier (winner)", "log (winner)", "Brier (contested)", "CRPS");
         foreach (var s in doc.Skill)
         {
-            k.AddRow(Markup.Escape(s.Rival), Opt(s.WinnerBrier, "+0.00;-0.00"), Opt(s.WinnerLog, "+0.00;-0.00"), Opt(s.ContestedBrier, "+0.00;-0.00"), Opt(s.Crps, "+0.00;-0.00"));
+            var iv = doc.Intervals.Skill.First(i => i.Rival == s.Rival);
+            k.AddRow(Markup.Escape(s.Rival), Iv(s.WinnerBrier, iv.WinnerBrier, "+0.00;-0.00"), Iv(s.WinnerLog, iv.WinnerLog, "+0.00;-0.00"), Iv(s.ContestedBrier, iv.ContestedBrier, "+0.00;-0.00"), Iv(s.Crps, iv.Crps, "+0.00;-0.00"));
         }
 
         console.Write(k);
+        var w = doc.Pool.AllCases;
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Pool fitted on all {w.WinnerCases} cases (what a forecast outside this backtest uses): winner = {w.Blended.Model:0.000}·model + {w.Blended.FormalSuccessor:0.000}·formal successor + {w.Blended.MostCoercion:0.000}·most coercion + {w.Blended.EqualOdds:0.000}·equal odds; outside only = {w.OutsideOnly.FormalSuccessor:0.000}·formal + {w.OutsideOnly.MostCoercion:0.000}·coercion + {w.OutsideOnly.EqualOdds:0.000}·equal; contested: logit p = logit prior + {w.ContestedSignal:0.00}·(logit p_model − {w.ContestedCentre:0.00}) ({w.ContestedCases} cases). Each case's scored forecast uses the leave-one-case-out fit (JSON: cases[].pool_leave_one_out)."));
+        var g = new Table().Title("By exit and regime type: the model against the best rival on each score").AddColumns("group", "cases (contested)", "Brier (winner) model / best rival", "Brier (contested) model / best rival", "direction right model / no change");
+        foreach (var x in doc.Groups)
+        {
+            var m = x.Aggregates.First(y => y.Forecaster == Forecasters.Model);
+            var rivals = x.Aggregates.Where(y => Forecasters.Rivals.Contains(y.Forecaster)).ToList();
+            var bw = rivals.Where(y => y.WinnerBrier is not null).MinBy(y => y.WinnerBrier);
+            var bc = rivals.Where(y => y.ContestedBrier is not null).MinBy(y => y.ContestedBrier);
+            var nc = rivals.First(y => y.Forecaster == Forecasters.NoChange);
+            g.AddRow(
+                Markup.Escape($"{x.By} {x.Value}"),
+                $"{x.Cases} ({x.ContestedCases})",
+                $"{Opt(m.WinnerBrier, "0.000")} / {Opt(bw?.WinnerBrier, "0.000")} {Markup.Escape(bw?.Forecaster ?? string.Empty)}",
+                $"{Opt(m.ContestedBrier, "0.000")} / {Opt(bc?.ContestedBrier, "0.000")} {Markup.Escape(bc?.Forecaster ?? string.Empty)}",
+                $"{Opt(m.DirectionShareRight, "0.00")} / {Opt(nc.DirectionShareRight, "0.00")}");
+        }
+
+        console.Write(g);
         var r = new Table().Title("Reliability of the model's probabilities (candidates and contested, pooled)").AddColumns("bin", "forecasts", "mean forecast", "observed frequency");
         foreach (var b in doc.Reliability.Where(b => b.Count > 0))
         {
@@ -353,6 +399,32 @@ internal static class BacktestCommand
             Row("aggregate", "all", a.Forecaster, "crps", a.Crps);
         }
 
+        foreach (var i in doc.Intervals.Aggregates)
+        {
+            Row("aggregate", "all", i.Forecaster, "winner_brier_lower", i.WinnerBrier[0]);
+            Row("aggregate", "all", i.Forecaster, "winner_brier_upper", i.WinnerBrier[1]);
+            Row("aggregate", "all", i.Forecaster, "winner_log_lower", i.WinnerLog[0]);
+            Row("aggregate", "all", i.Forecaster, "winner_log_upper", i.WinnerLog[1]);
+            Row("aggregate", "all", i.Forecaster, "contested_brier_lower", i.ContestedBrier[0]);
+            Row("aggregate", "all", i.Forecaster, "contested_brier_upper", i.ContestedBrier[1]);
+            Row("aggregate", "all", i.Forecaster, "direction_share_right_lower", i.DirectionShareRight[0]);
+            Row("aggregate", "all", i.Forecaster, "direction_share_right_upper", i.DirectionShareRight[1]);
+            Row("aggregate", "all", i.Forecaster, "crps_lower", i.Crps[0]);
+            Row("aggregate", "all", i.Forecaster, "crps_upper", i.Crps[1]);
+        }
+
+        foreach (var i in doc.Intervals.Skill)
+        {
+            Row("skill", "all", i.Rival, "winner_brier_lower", i.WinnerBrier[0]);
+            Row("skill", "all", i.Rival, "winner_brier_upper", i.WinnerBrier[1]);
+            Row("skill", "all", i.Rival, "winner_log_lower", i.WinnerLog[0]);
+            Row("skill", "all", i.Rival, "winner_log_upper", i.WinnerLog[1]);
+            Row("skill", "all", i.Rival, "contested_brier_lower", i.ContestedBrier[0]);
+            Row("skill", "all", i.Rival, "contested_brier_upper", i.ContestedBrier[1]);
+            Row("skill", "all", i.Rival, "crps_lower", i.Crps[0]);
+            Row("skill", "all", i.Rival, "crps_upper", i.Crps[1]);
+        }
+
         foreach (var s in doc.Skill)
         {
             Row("skill", "all", s.Rival, "winner_brier", s.WinnerBrier);
@@ -361,6 +433,11 @@ internal static class BacktestCommand
             Row("skill", "all", s.Rival, "crps", s.Crps);
         }
     }
+
+    private static string Iv(double? x, double?[] interval, string format) =>
+        x is null ? "—" : $"{Opt(x, format)} [[{Opt(interval[0], format)}, {Opt(interval[1], format)}]]";
+
+    private static string P(double level) => level.ToString("0%", CultureInfo.InvariantCulture);
 
     private static string Opt(double? x, string format) => x is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
 
@@ -378,14 +455,32 @@ internal sealed record BacktestJson(
     string Model,
     double LogFloor,
     double NoChangeBand,
+    string ContestedDefinition,
+    PoolJson Pool,
     IReadOnlyList<BacktestCaseJson> Cases,
     IReadOnlyList<AggregateJson> Aggregates,
     IReadOnlyList<SkillJson> Skill,
+    IntervalsJson Intervals,
+    IReadOnlyList<GroupJson> Groups,
     IReadOnlyList<ReliabilityJson> Reliability,
     string ExclusionNote,
     IReadOnlyList<string> CasesNotRun);
 
-internal sealed record BacktestCaseJson(string Id, string Title, string ScenarioSha256, string Shock, string QuestionDate, string OutcomeDate, string Winner, bool Contested, IReadOnlyList<string> Excluded, IReadOnlyList<ForecasterJson> Forecasts);
+internal sealed record BacktestCaseJson(string Id, string Title, string ScenarioSha256, string Shock, string Exit, string RegimeType, string QuestionDate, string OutcomeDate, string Winner, bool Contested, IReadOnlyList<string> Excluded, PoolParametersJson PoolLeaveOneOut, IReadOnlyList<ForecasterJson> Forecasts);
+
+internal sealed record PoolJson(string Note, PoolParametersJson AllCases);
+
+internal sealed record PoolParametersJson(PoolWeightsJson Blended, PoolWeightsJson OutsideOnly, double ContestedSignal, double ContestedCentre, int WinnerCases, int ContestedCases);
+
+internal sealed record PoolWeightsJson(double Model, double FormalSuccessor, double MostCoercion, double EqualOdds);
+
+internal sealed record IntervalsJson(int Resamples, ulong Seed, double Level, IReadOnlyList<AggregateIntervalJson> Aggregates, IReadOnlyList<SkillIntervalJson> Skill);
+
+internal sealed record AggregateIntervalJson(string Forecaster, double?[] WinnerBrier, double?[] WinnerLog, double?[] ContestedBrier, double?[] DirectionShareRight, double?[] Crps);
+
+internal sealed record SkillIntervalJson(string Rival, double?[] WinnerBrier, double?[] WinnerLog, double?[] ContestedBrier, double?[] Crps);
+
+internal sealed record GroupJson(string By, string Value, int Cases, int ContestedCases, IReadOnlyList<AggregateJson> Aggregates, IReadOnlyList<SkillJson> Skill);
 
 internal sealed record ForecasterJson(string Forecaster, double? WinnerProbability, double? WinnerBrier, double? WinnerLog, double? WinnerTopRanked, double? ContestedProbability, double? ContestedBrier, double? DirectionShareRight, double? Crps, IReadOnlyList<DimensionScoreJson> Dimensions, string? Note);
 
