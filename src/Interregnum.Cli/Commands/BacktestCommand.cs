@@ -133,7 +133,7 @@ internal static class BacktestCommand
             var rate = ContestedRate(c, history);
             runs.Add(new BacktestCaseRun(c.Id, c.Scenario, c.Outcome, result, rate?.N > 0 ? rate.Rate : null, rate?.Prior, rate is null ? NoRateNote(c, history) : rate.Describe()));
             var manner = c.Scenario.ReferenceClass?.Manner ?? c.Scenario.ShockById(c.ShockId)!.Manner;
-            caseDocs.Add((c, Scenarios.ScenarioHash.Of(Encoding.UTF8.GetBytes(c.ScenarioText)), ForecastReports.Kebab(manner.ToString()), c.Scenario.ReferenceClass?.RegimeType ?? "unknown"));
+            caseDocs.Add((c, Scenarios.ScenarioHash.Of(Encoding.UTF8.GetBytes(c.ScenarioText)), ForecastReports.Kebab(manner.ToString()), c.Scenario.ReferenceClass?.RegimeType ?? "unspecified"));
         }
 
         var scored = BlendedBacktest.Score(runs, settings.Seed);

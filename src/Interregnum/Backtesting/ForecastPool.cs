@@ -55,6 +55,20 @@ public static class ForecastPool
     /// <summary>The largest β tried.</summary>
     public const double MaxSignal = 3;
 
+    /// <summary>
+    /// The parameters a forecast outside the backtest uses (<c>simulate</c>, <c>compare</c>, the brief): the fit on
+    /// every public case of the run recorded in docs/backtesting.md (<c>interregnum backtest backtests --draws 2000
+    /// --seed 1</c>, with the historical data), rounded to three decimals. The backtest itself never uses them: each of
+    /// its cases is scored with the parameters fitted without it. A test re-fits them from the recorded run.
+    /// </summary>
+    public static PoolParameters Shipped { get; } = new(
+        new WinnerPoolWeights(0.158, 0.202, 0.640, 0.000),
+        new WinnerPoolWeights(0, 0.298, 0.702, 0.000),
+        ContestedSignal: 1.18,
+        ContestedCentre: -0.73,
+        WinnerCases: 12,
+        ContestedCases: 12);
+
     /// <summary>Fits every parameter on <paramref name="cases"/>.</summary>
     public static PoolParameters Fit(IReadOnlyList<PoolCase> cases)
     {
