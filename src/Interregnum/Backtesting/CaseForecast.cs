@@ -156,21 +156,19 @@ public static class Forecasters
     }
 
     /// <summary>
-    /// The formal successor wins: the office's acting-successor candidate, else the scenario's first candidate
-    /// (certainty); the succession follows the rule, so P(contested) = 0; policy moves to that leader's position.
+    /// The formal successor wins: the office's acting-successor candidate (certainty); the succession follows the
+    /// rule, so P(contested) = 0; policy moves to that leader's position. Where the scenario names no acting
+    /// successor the rule names nobody, so this rival spreads its forecast equally over the candidates (and their
+    /// positions) rather than backing whoever is listed first: a case's candidate order is the author's and may
+    /// carry hindsight.
     /// </summary>
     public static CaseForecast FormalSuccessorForecast(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var index = -1;
-        for (var c = 0; c < scenario.Candidates.Count && index < 0; c++)
-        {
-            index = scenario.Candidates[c].ActingSuccessor ? c : -1;
-        }
-
-        var note = index >= 0 ? "the acting-successor candidate" : "no acting successor: the first candidate listed";
-        index = Math.Max(index, 0);
-        return new CaseForecast(FormalSuccessor, OneHot(scenario.Candidates.Count, [index]), 0, LeaderShifts(scenario, [index]), note + "; orderly");
+        var acting = Enumerable.Range(0, scenario.Candidates.Count).Where(c => scenario.Candidates[c].ActingSuccessor).Take(1).ToArray();
+        var backed = acting.Length > 0 ? acting : Enumerable.Range(0, scenario.Candidates.Count).ToArray();
+        var note = acting.Length > 0 ? "the acting-successor candidate" : "no acting successor: equal odds over the candidates";
+        return new CaseForecast(FormalSuccessor, OneHot(scenario.Candidates.Count, backed), 0, LeaderShifts(scenario, backed), note + "; orderly");
     }
 
     /// <summary>

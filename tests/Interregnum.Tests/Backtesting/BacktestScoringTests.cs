@@ -69,13 +69,13 @@ public sealed class BacktestScoringTests
         Assert.Equal(0.0, equal.DirectionShareRight);
         Assert.Equal(0.5, equal.TopPick);
 
-        // No acting successor, so the formal successor is the first candidate, a: (1, 0): Brier 1 + 1 = 2; log at the
-        // floor −ln 0.01 = 4.6051702; orderly (0) against contested: 1; shift +30 against −20: CRPS |30 + 20| = 50.
-        Assert.Equal(2, formal.WinnerBrier!.Value, 1e-12);
-        Assert.Equal(4.605170185988091, formal.WinnerLog!.Value, 1e-12);
+        // No acting successor, so the rule names nobody and the formal-successor rival spreads equally: (0.5, 0.5),
+        // as equal odds: Brier 0.5, log 0.6931472, CRPS 15, top pick 1/2; but it says orderly (0) against contested: 1.
+        Assert.Equal(0.5, formal.WinnerBrier!.Value, 1e-12);
+        Assert.Equal(0.6931471805599453, formal.WinnerLog!.Value, 1e-12);
         Assert.Equal(1, formal.ContestedBrier!.Value, 1e-12);
-        Assert.Equal(50, formal.MeanCrps!.Value, 1e-12);
-        Assert.Equal(0.0, formal.TopPick);
+        Assert.Equal(15, formal.MeanCrps!.Value, 1e-12);
+        Assert.Equal(0.5, formal.TopPick);
     }
 
     [Fact]
