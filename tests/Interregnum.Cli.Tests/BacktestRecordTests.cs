@@ -156,5 +156,21 @@ public sealed class BacktestRecordTests
         return $"{N(v, format)} [{N(pair[0], format)}, {N(pair[1], format)}]";
     }
 
-    private static string N(JsonElement v, string format) => v.ValueKind == JsonValueKind.Number ? v.GetDouble().ToString(format, CultureInfo.InvariantCulture) : "—";
+    private static string N(JsonElement v, string format)
+    {
+        if (v.ValueKind != JsonValueKind.Number)
+        {
+            return "—";
+        }
+
+        var x = v.GetDouble();
+        if (format.StartsWith('+'))
+        {
+            // As the table prints it: a signed value that rounds to zero is +0.00.
+            x = Math.Round(x, 2, MidpointRounding.AwayFromZero);
+            x = x == 0 ? 0 : x;
+        }
+
+        return x.ToString(format, CultureInfo.InvariantCulture);
+    }
 }

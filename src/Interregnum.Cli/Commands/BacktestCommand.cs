@@ -439,7 +439,19 @@ internal static class BacktestCommand
 
     private static string P(double level) => level.ToString("0%", CultureInfo.InvariantCulture);
 
-    private static string Opt(double? x, string format) => x is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
+    private static string Opt(double? x, string format) => x is { } v ? Signed(v, format) : "—";
+
+    /// <summary>Formats a number; for a signed format ("+0.00;-0.00") a value that rounds to zero prints as +0.00 (.NET prints "-+0.00" for, say, −0.001).</summary>
+    private static string Signed(double v, string format)
+    {
+        if (format.StartsWith('+'))
+        {
+            v = Math.Round(v, 2, MidpointRounding.AwayFromZero);
+            v = v == 0 ? 0 : v;
+        }
+
+        return v.ToString(format, CultureInfo.InvariantCulture);
+    }
 
     private static string F(double x, string format) => x.ToString(format, CultureInfo.InvariantCulture);
 }

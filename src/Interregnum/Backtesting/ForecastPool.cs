@@ -62,12 +62,12 @@ public static class ForecastPool
     /// its cases is scored with the parameters fitted without it. A test re-fits them from the recorded run.
     /// </summary>
     public static PoolParameters Shipped { get; } = new(
-        new WinnerPoolWeights(0.158, 0.202, 0.640, 0.000),
-        new WinnerPoolWeights(0, 0.298, 0.702, 0.000),
-        ContestedSignal: 1.18,
-        ContestedCentre: -0.73,
-        WinnerCases: 12,
-        ContestedCases: 12);
+        new WinnerPoolWeights(0.699, 0.042, 0.112, 0.147),
+        new WinnerPoolWeights(0, 0.359, 0.175, 0.466),
+        ContestedSignal: 0.14,
+        ContestedCentre: -0.590,
+        WinnerCases: 52,
+        ContestedCases: 52);
 
     /// <summary>Fits every parameter on <paramref name="cases"/>.</summary>
     public static PoolParameters Fit(IReadOnlyList<PoolCase> cases)
