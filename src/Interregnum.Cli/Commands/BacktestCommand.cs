@@ -75,8 +75,8 @@ internal static class BacktestCommand
                 throw new CliException($"{folder}: no valid backtest case (a case is a folder holding scenario.yaml and outcome.yaml; see docs/backtesting.md)");
             }
 
-            var history = LoadHistory(p.GetValue(data), stderr);
-            var doc = Compute(cases, settings, history, folder.Name, failed.Select(f => f.Id).ToList(), ct);
+            var history = BacktestRun.LoadHistory(p.GetValue(data), stderr);
+            var doc = BacktestRun.Compute(cases, settings, history, folder.Name, failed.Select(f => f.Id).ToList(), ct);
             var json = JsonSerializer.Serialize(doc, CommonOptions.Json);
             switch (p.GetValue(format))
             {
@@ -98,19 +98,7 @@ internal static class BacktestCommand
                 stderr.WriteLine("wrote " + png.FullName);
             }
 
-            RunRecorder.Record(p, new RunRecord
-            {
-                Kind = RunKind.Backtest,
-                ScenarioText = CasesText(cases),
-                ScenarioFile = folder.Name,
-                Seed = unchecked((long)settings.Seed),
-                Draws = settings.Draws,
-                ModelName = ForecastReports.ModelName(settings.Model),
-                ProgramVersion = RunRecorder.ProgramVersion,
-                CreatedAt = TimeProvider.System.GetUtcNow(),
-                Arguments = RunRecorder.Arguments(p),
-                ResultsJson = json,
-            });
+            RunRecorder.Record(p, BacktestRun.ToRecord(cases, folder.Name, settings, json, RunRecorder.Arguments(p), TimeProvider.System.GetUtcNow()));
             if (failed.Count > 0)
             {
                 stderr.WriteLine($"{failed.Count} of {reads.Count} cases were not run (errors above); the scores cover the other {cases.Count}");
@@ -120,165 +108,6 @@ internal static class BacktestCommand
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
-    }
-
-    /// <summary>Runs and scores every case; the JSON document <c>backtest --format json</c> prints.</summary>
-    public static BacktestJson Compute(IReadOnlyList<BacktestCase> cases, SimulationSettings settings, HistoricalData? history, string folderName, IReadOnlyList<string> notRun, CancellationToken ct)
-    {
-        var runs = new List<BacktestCaseRun>();
-        var caseDocs = new List<(BacktestCase Case, string Sha, string Exit, string Regime)>();
-        foreach (var c in cases)
-        {
-            var result = SuccessionSimulation.Run(c.Scenario, c.ShockId, settings, null, ct);
-            var rate = ContestedRate(c, history);
-            runs.Add(new BacktestCaseRun(c.Id, c.Scenario, c.Outcome, result, rate?.N > 0 ? rate.Rate : null, rate?.Prior, rate is null ? NoRateNote(c, history) : rate.Describe()));
-            var manner = c.Scenario.ReferenceClass?.Manner ?? c.Scenario.ShockById(c.ShockId)!.Manner;
-            caseDocs.Add((c, Scenarios.ScenarioHash.Of(Encoding.UTF8.GetBytes(c.ScenarioText)), ForecastReports.Kebab(manner.ToString()), c.Scenario.ReferenceClass?.RegimeType ?? "unspecified"));
-        }
-
-        var scored = BlendedBacktest.Score(runs, settings.Seed);
-        var summary = scored.Summary;
-        var intervals = scored.Intervals;
-        var groups = new List<GroupJson>();
-        foreach (var (by, key) in new (string, Func<int, string>)[] { ("exit", i => caseDocs[i].Exit), ("regime_type", i => BroadRegime(caseDocs[i].Regime)) })
-        {
-            foreach (var g in Enumerable.Range(0, summary.Cases.Count).GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal))
-            {
-                var sub = BacktestScoring.Summarise(g.Select(i => summary.Cases[i]).ToList());
-                groups.Add(new GroupJson(by, g.Key, g.Count(), g.Count(i => summary.Cases[i].Contested), sub.Aggregates.Select(ToJson).ToList(), sub.Skill.Select(ToJson).ToList()));
-            }
-        }
-
-        return new BacktestJson(
-            "interregnum",
-            ForecastReports.Version,
-            "backtest",
-            folderName,
-            settings.Seed,
-            settings.Draws,
-            ForecastReports.ModelName(settings.Model),
-            ScoringRules.LogFloor,
-            CaseOutcome.NoChangeBand,
-            History.ReferenceClasses.ContestedBaseRates.Definition,
-            new PoolJson(
-                "fitted on all cases: the parameters a forecast outside this backtest uses; each case's scored forecast uses the leave-one-case-out fit shown with it",
-                ToJson(scored.AllCases)),
-            summary.Cases.Select((s, i) => new BacktestCaseJson(
-                s.CaseId,
-                s.Title,
-                caseDocs[i].Sha,
-                caseDocs[i].Case.ShockId,
-                caseDocs[i].Exit,
-                caseDocs[i].Regime,
-                caseDocs[i].Case.Outcome.QuestionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                caseDocs[i].Case.Outcome.OutcomeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                s.Winner,
-                s.Contested,
-                caseDocs[i].Case.Outcome.Excluded.Select(e => e.Actor).ToList(),
-                ToJson(scored.LeaveOneOut[i]),
-                s.Scores.Select(ToJson).ToList())).ToList(),
-            summary.Aggregates.Select(ToJson).ToList(),
-            summary.Skill.Select(ToJson).ToList(),
-            new IntervalsJson(intervals.Resamples, intervals.Seed, intervals.Level,
-                intervals.Aggregates.Select(a => new AggregateIntervalJson(a.Forecaster, Pair(a.WinnerBrier), Pair(a.WinnerLog), Pair(a.ContestedBrier), Pair(a.DirectionShareRight), Pair(a.Crps))).ToList(),
-                intervals.Skill.Select(k => new SkillIntervalJson(k.Rival, Pair(k.WinnerBrier), Pair(k.WinnerLog), Pair(k.ContestedBrier), Pair(k.Crps))).ToList()),
-            groups,
-            summary.Reliability.Select(b => new ReliabilityJson(b.From, b.To, b.Count, b.Hits, Finite(b.MeanProbability), Finite(b.ObservedFrequency))).ToList(),
-            summary.ExclusionNote,
-            notRun);
-    }
-
-    /// <summary>personal, military, party, monarchy or the type as given: a hybrid counts under its first part's family only when it is not personalist.</summary>
-    private static string BroadRegime(string regime) => regime switch
-    {
-        _ when regime.Contains("personal", StringComparison.Ordinal) => "personal",
-        _ when regime.StartsWith("party", StringComparison.Ordinal) => "party",
-        _ when regime.Contains("military", StringComparison.Ordinal) => "military",
-        _ => regime,
-    };
-
-    private static AggregateJson ToJson(AggregateScore a) => new(a.Forecaster, a.Cases, a.WinnerBrier, a.WinnerLog, a.Hits, a.ContestedBrier, a.DirectionShareRight, a.Crps);
-
-    private static SkillJson ToJson(SkillScore s) => new(s.Rival, Finite(s.WinnerBrier), Finite(s.WinnerLog), Finite(s.ContestedBrier), Finite(s.Crps));
-
-    private static PoolParametersJson ToJson(PoolParameters p) => new(
-        new PoolWeightsJson(p.Blended.Model, p.Blended.FormalSuccessor, p.Blended.MostCoercion, p.Blended.EqualOdds),
-        new PoolWeightsJson(p.OutsideOnly.Model, p.OutsideOnly.FormalSuccessor, p.OutsideOnly.MostCoercion, p.OutsideOnly.EqualOdds),
-        p.ContestedSignal,
-        p.ContestedCentre,
-        p.WinnerCases,
-        p.ContestedCases);
-
-    private static double?[] Pair(ScoreInterval i) => [i.Lower, i.Upper];
-
-    private static ForecasterJson ToJson(ForecasterScore s) => new(
-        s.Forecaster,
-        s.WinnerProbability,
-        s.WinnerBrier,
-        s.WinnerLog,
-        s.TopPick,
-        s.ContestedProbability,
-        s.ContestedBrier,
-        s.DirectionShareRight,
-        s.MeanCrps,
-        s.Dimensions.Select(d => new DimensionScoreJson(d.Dimension, Dir(d.Predicted), Dir(d.Observed), d.Right, d.Crps)).ToList(),
-        s.Note);
-
-    private static string Dir(PolicyDirection d) => d.ToString().ToLowerInvariant();
-
-    private static double? Finite(double? x) => x is { } v && double.IsFinite(v) ? v : null;
-
-    private static HistoricalData? LoadHistory(DirectoryInfo? option, TextWriter stderr)
-    {
-        var folder = option?.FullName ?? Environment.GetEnvironmentVariable("INTERREGNUM_DATA");
-        if (string.IsNullOrWhiteSpace(folder))
-        {
-            stderr.WriteLine("note: the base-rate rival is not available: give --data DIR or set INTERREGNUM_DATA (see docs/data.md)");
-            return null;
-        }
-
-        try
-        {
-            return HistoricalData.Load(folder);
-        }
-        catch (DatasetException ex)
-        {
-            stderr.WriteLine("note: the base-rate rival is not available: " + ex.Message);
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// The contested base rate of the case's reference class (manner of exit and regime type; widened when it holds
-    /// fewer than 10 exits), counting only exits whose one-year window closed before the question date.
-    /// </summary>
-    private static History.ReferenceClasses.ContestedBaseRate? ContestedRate(BacktestCase c, HistoricalData? history)
-    {
-        var rc = c.Scenario.ReferenceClass;
-        if (history is null || rc is null)
-        {
-            return null;
-        }
-
-        var manner = rc.Manner ?? c.Scenario.ShockById(c.ShockId)!.Manner;
-        var query = new HistoryClass(ExitManner: ForecastReports.Kebab(manner.ToString()), RegimeType: rc.RegimeType, FromYear: rc.EraFrom, ToYear: rc.EraTo, Region: rc.Region);
-        return History.ReferenceClasses.ContestedBaseRates.For(history, query, c.Outcome.QuestionDate);
-    }
-
-    private static string NoRateNote(BacktestCase c, HistoricalData? history) =>
-        history is null ? "not available: no historical data (--data or INTERREGNUM_DATA)" : c.Scenario.ReferenceClass is null ? "not available: the scenario declares no reference class" : "not available";
-
-    private static string CasesText(IReadOnlyList<BacktestCase> cases)
-    {
-        var sb = new StringBuilder();
-        foreach (var c in cases)
-        {
-            sb.Append("# ---- ").Append(c.Id).Append('/').Append(BacktestCaseReader.ScenarioFileName).Append('\n').Append(c.ScenarioText).Append('\n');
-            var outcome = Path.Combine(c.Folder, BacktestCaseReader.OutcomeFileName);
-            sb.Append("# ---- ").Append(c.Id).Append('/').Append(BacktestCaseReader.OutcomeFileName).Append('\n').Append(File.ReadAllText(outcome)).Append('\n');
-        }
-
-        return sb.ToString();
     }
 
     private static void WriteTables(IAnsiConsole console, BacktestJson doc)
@@ -455,51 +284,3 @@ internal static class BacktestCommand
 
     private static string F(double x, string format) => x.ToString(format, CultureInfo.InvariantCulture);
 }
-
-/// <summary>The JSON document <c>backtest --format json</c> prints (and the run store keeps): the track record.</summary>
-internal sealed record BacktestJson(
-    string Program,
-    string Version,
-    string Command,
-    string Folder,
-    ulong Seed,
-    int Draws,
-    string Model,
-    double LogFloor,
-    double NoChangeBand,
-    string ContestedDefinition,
-    PoolJson Pool,
-    IReadOnlyList<BacktestCaseJson> Cases,
-    IReadOnlyList<AggregateJson> Aggregates,
-    IReadOnlyList<SkillJson> Skill,
-    IntervalsJson Intervals,
-    IReadOnlyList<GroupJson> Groups,
-    IReadOnlyList<ReliabilityJson> Reliability,
-    string ExclusionNote,
-    IReadOnlyList<string> CasesNotRun);
-
-internal sealed record BacktestCaseJson(string Id, string Title, string ScenarioSha256, string Shock, string Exit, string RegimeType, string QuestionDate, string OutcomeDate, string Winner, bool Contested, IReadOnlyList<string> Excluded, PoolParametersJson PoolLeaveOneOut, IReadOnlyList<ForecasterJson> Forecasts);
-
-internal sealed record PoolJson(string Note, PoolParametersJson AllCases);
-
-internal sealed record PoolParametersJson(PoolWeightsJson Blended, PoolWeightsJson OutsideOnly, double ContestedSignal, double ContestedCentre, int WinnerCases, int ContestedCases);
-
-internal sealed record PoolWeightsJson(double Model, double FormalSuccessor, double MostCoercion, double EqualOdds);
-
-internal sealed record IntervalsJson(int Resamples, ulong Seed, double Level, IReadOnlyList<AggregateIntervalJson> Aggregates, IReadOnlyList<SkillIntervalJson> Skill);
-
-internal sealed record AggregateIntervalJson(string Forecaster, double?[] WinnerBrier, double?[] WinnerLog, double?[] ContestedBrier, double?[] DirectionShareRight, double?[] Crps);
-
-internal sealed record SkillIntervalJson(string Rival, double?[] WinnerBrier, double?[] WinnerLog, double?[] ContestedBrier, double?[] Crps);
-
-internal sealed record GroupJson(string By, string Value, int Cases, int ContestedCases, IReadOnlyList<AggregateJson> Aggregates, IReadOnlyList<SkillJson> Skill);
-
-internal sealed record ForecasterJson(string Forecaster, double? WinnerProbability, double? WinnerBrier, double? WinnerLog, double? WinnerTopRanked, double? ContestedProbability, double? ContestedBrier, double? DirectionShareRight, double? Crps, IReadOnlyList<DimensionScoreJson> Dimensions, string? Note);
-
-internal sealed record DimensionScoreJson(string Id, string Predicted, string Observed, bool Right, double Crps);
-
-internal sealed record AggregateJson(string Forecaster, int Cases, double? WinnerBrier, double? WinnerLog, double? WinnerTopRanked, double? ContestedBrier, double? DirectionShareRight, double? Crps);
-
-internal sealed record SkillJson(string Rival, double? WinnerBrier, double? WinnerLog, double? ContestedBrier, double? Crps);
-
-internal sealed record ReliabilityJson(double From, double To, int Count, int Hits, double? MeanProbability, double? ObservedFrequency);
