@@ -34,10 +34,31 @@ internal static class ForecastTables
         }
 
         console.Write(d);
+        if (f.Blend is { } blend)
+        {
+            WriteBlend(console, f, blend);
+        }
+
         if (doc.OutsideView is { } ov)
         {
             WriteOutsideView(console, ov);
         }
+    }
+
+    /// <summary>The blended forecast beside the inside view (the model alone) and the outside view (docs/backtesting.md).</summary>
+    public static void WriteBlend(IAnsiConsole console, ShockForecastJson f, BlendJson blend)
+    {
+        var t = new Table().Title("The forecast: the model blended with the outside view").AddColumns("", "blended", "inside only (model)", "outside only");
+        foreach (var c in blend.Candidates.OrderByDescending(c => c.Blended))
+        {
+            var label = f.Candidates.FirstOrDefault(x => x.Id == c.Id)?.Label ?? c.Id;
+            t.AddRow(Markup.Escape(label), P(c.Blended), P(c.InsideOnly), P(c.OutsideOnly));
+        }
+
+        t.AddRow("[italic]contested succession[/]", P(blend.Contested.Blended), P(blend.Contested.InsideOnly), blend.Contested.OutsideOnly is { } o ? P(o) : "—");
+        console.Write(t);
+        console.WriteLine("Pool: " + blend.Parameters);
+        console.WriteLine("Contested prior: " + blend.Contested.ReferenceClass);
     }
 
     public static void WriteOutsideView(IAnsiConsole console, OutsideViewJson ov)

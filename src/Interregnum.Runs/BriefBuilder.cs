@@ -112,23 +112,37 @@ public static class BriefBuilder
             e.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number
                 ? v.GetDouble().ToString(format, CultureInfo.InvariantCulture)
                 : "—";
+        var intervals = root.TryGetProperty("intervals", out var iv) ? iv.GetProperty("aggregates").EnumerateArray().ToList() : [];
+
+        // A score with its bootstrap interval over cases, where the run has one (runs before the intervals have none).
+        string Scored(System.Text.Json.JsonElement a, string name, string format)
+        {
+            var value = Cell(a, name, format);
+            var i = intervals.FirstOrDefault(x => x.GetProperty("forecaster").GetString() == a.GetProperty("forecaster").GetString());
+            return value == "—" || i.ValueKind != System.Text.Json.JsonValueKind.Object || i.GetProperty(name) is not { ValueKind: System.Text.Json.JsonValueKind.Array } pair
+                ? value
+                : $"{value} [{Number(pair[0], format)}, {Number(pair[1], format)}]";
+        }
+
+        static string Number(System.Text.Json.JsonElement e, string format) =>
+            e.ValueKind == System.Text.Json.JsonValueKind.Number ? e.GetDouble().ToString(format, CultureInfo.InvariantCulture) : "—";
         var rows = new List<IReadOnlyList<string>>();
         foreach (var a in root.GetProperty("aggregates").EnumerateArray())
         {
             rows.Add([
                 a.GetProperty("forecaster").GetString() ?? "",
                 Cell(a, "cases", "0"),
-                Cell(a, "winner_brier", "0.000"),
-                Cell(a, "winner_log", "0.000"),
-                Cell(a, "contested_brier", "0.000"),
-                Cell(a, "direction_share_right", "0%"),
-                Cell(a, "crps", "0.0"),
+                Scored(a, "winner_brier", "0.000"),
+                Scored(a, "winner_log", "0.000"),
+                Scored(a, "contested_brier", "0.000"),
+                Scored(a, "direction_share_right", "0%"),
+                Scored(a, "crps", "0.0"),
             ]);
         }
 
         var description = string.Create(
             CultureInfo.InvariantCulture,
-            $"Backtest run {runId}: the succession forecasts scored on the historical cases in {root.GetProperty("folder").GetString()} (seed {Cell(root, "seed", "0")}, {Cell(root, "draws", "0")} draws per case, policy model {root.GetProperty("model").GetString()}), against simple rivals. Lower scores are better; see docs/backtesting.md.");
+            $"Backtest run {runId}: the succession forecasts scored on the historical cases in {root.GetProperty("folder").GetString()} (seed {Cell(root, "seed", "0")}, {Cell(root, "draws", "0")} draws per case, policy model {root.GetProperty("model").GetString()}), against simple rivals. 'model' is the forecast blended with the outside view (scored leave-one-case-out), 'inside-only' the model alone; brackets hold 90% bootstrap intervals over cases. Lower scores are better (direction: higher); see docs/backtesting.md.");
         return new ScoreTable(description, ["forecaster", "cases", "Brier (winner)", "log (winner)", "Brier (contested)", "direction right", "CRPS (points)"], rows);
     }
 

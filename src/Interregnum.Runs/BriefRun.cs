@@ -211,6 +211,21 @@ public static class BriefRun
         return view is not null ? (view, null) : (null, note.StartsWith("note: ", StringComparison.Ordinal) ? note[6..] : note);
     }
 
+    private static void WithoutBlend(JsonNode node)
+    {
+        if (node is JsonObject o)
+        {
+            o.Remove("blend");
+        }
+        else if (node is JsonArray a)
+        {
+            foreach (var item in a.OfType<JsonObject>())
+            {
+                item.Remove("blend");
+            }
+        }
+    }
+
     /// <summary>Whether the re-run gave the stored run's results, compared as JSON the way the command wrote them.</summary>
     private static string Reproduction(BriefPlan plan, RunRecord stored, IReadOnlyList<SimulationResult> results, SensitivityResult? sensitivity)
     {
@@ -238,6 +253,11 @@ public static class BriefRun
         }
 
         var again = JsonNode.Parse(JsonSerializer.Serialize(recomputed, RunJson.Options))!;
+
+        // The blend depends on the historical data folder as well as the run; the re-run checks the model's own results.
+        storedPart = storedPart.DeepClone();
+        WithoutBlend(storedPart);
+        WithoutBlend(again);
         if (JsonNode.DeepEquals(storedPart, again) && storedPart.ToJsonString() == again.ToJsonString())
         {
             return $"yes: re-run with the stored scenario, seed, draws and model, {what} equals the stored results exactly";

@@ -24,7 +24,11 @@ public sealed record ShockForecastJson(
     IReadOnlyList<CandidateJson> Candidates,
     EstimateJson Contested,
     double ContestedThreshold,
-    IReadOnlyList<DimensionJson> Dimensions);
+    IReadOnlyList<DimensionJson> Dimensions)
+{
+    /// <summary>The blended forecast beside its inside and outside halves (null where the incumbent stays, or where no blend was asked for).</summary>
+    public BlendJson? Blend { get; init; }
+}
 
 /// <summary>Historical base rates for the scenario's reference class, beside the model's forecast.</summary>
 public sealed record OutsideViewJson(string ReferenceClass, IReadOnlyList<BaseRateJson> BaseRates, string? Note);
