@@ -42,6 +42,9 @@ public sealed record BriefInputs(
 
     /// <summary>Why there is no track record, when <see cref="Backtest"/> is null.</summary>
     public string? BacktestMissing { get; init; }
+
+    /// <summary>The headline shock's blended forecast (docs/backtesting.md), or null (the incumbent stays).</summary>
+    public BlendJson? Blend { get; init; }
 }
 
 /// <summary>Maps a scenario and its forecast results onto the brief's content (<see cref="BriefContent"/>).</summary>
@@ -92,7 +95,7 @@ public static class BriefBuilder
             Tornadoes = Section(inputs, sens => Tornadoes(s, sens)),
             Importance = Section(inputs, sens => Importance(s, sens)),
             OutsideView = inputs.OutsideView is { } ov && ov.BaseRates.Any(r => r.Cases > 0)
-                ? BriefSection.Available(OutsideView(ov))
+                ? BriefSection.Available(OutsideView(ov, inputs.Blend))
                 : BriefSection.NotAvailable<ReportOutsideView>(inputs.OutsideView is null
                     ? inputs.OutsideViewMissing ?? "no historical base rates were computed"
                     : "the reference class (" + inputs.OutsideView.ReferenceClass + ") holds no historical case"),
@@ -296,12 +299,21 @@ public static class BriefBuilder
             o.Importance.Where(i => Bears(sens, i.Input)).Take(TopInputs).Select(i => new ImportanceEntry(InputLabel(s, i.Input), i.Index, i.Low, i.High)).ToList()))
             .ToList();
 
-    private static ReportOutsideView OutsideView(OutsideViewJson ov) => new(
-        ov.ReferenceClass.Length == 0 ? "every case in the datasets" : ov.ReferenceClass,
-        "Wilson score, 90%",
-        ov.BaseRates.Where(r => r.Cases > 0)
+    private static ReportOutsideView OutsideView(OutsideViewJson ov, BlendJson? blend)
+    {
+        var rates = ov.BaseRates.Where(r => r.Cases > 0)
             .Select(r => new ReportBaseRate(r.Label, r.Events, r.Cases, r.Rate, r.Interval90[0], r.Interval90[1], null))
-            .ToList());
+            .ToList();
+        if (blend?.Contested is { ClassCases: > 0 and { } n, ClassRate: { } rate } c)
+        {
+            // The contested class the forecast blends in, as simulate prints it (widened where it held fewer than 10 exits).
+            var k = (int)Math.Round(rate * n);
+            var wilson = Statistics.BinomialInterval.Wilson(k, n, 0.90);
+            rates.Add(new ReportBaseRate("Contested succession within a year (the class the forecast blends in)", k, n, rate, wilson.Lower, wilson.Upper, c.ReferenceClass));
+        }
+
+        return new(ov.ReferenceClass.Length == 0 ? "every case in the datasets" : ov.ReferenceClass, "Wilson score, 90%", rates);
+    }
 
     private static MethodsNote Methods(BriefInputs inputs, Shock headline)
     {
@@ -361,6 +373,15 @@ public static class BriefBuilder
 
         // The draws the headline shock actually ran (fewer than the maximum when a stopping rule was given).
         var draws = inputs.Shocks.Single(r => r.ShockId == inputs.HeadlineShockId).Draws;
+        if (inputs.Blend is { } blend)
+        {
+            var top = blend.Candidates.MaxBy(c => c.Blended)!;
+            var outside = blend.Contested.OutsideOnly is { } o ? o.ToString("0.0%", CultureInfo.InvariantCulture) : "—";
+            models.Add(string.Create(CultureInfo.InvariantCulture,
+                $"The forecast blended with the outside view (docs/backtesting.md): {top.Id} {top.Blended:0.0%} (model alone {top.InsideOnly:0.0%}, outside view alone {top.OutsideOnly:0.0%}); contested {blend.Contested.Blended:0.0%} (model alone {blend.Contested.InsideOnly:0.0%}, outside view alone {outside}). ")
+                + blend.Parameters + ". Contested prior: " + blend.Contested.ReferenceClass + ".");
+        }
+
         return new MethodsNote(models, new ReadOnlyDictionary<string, string>(parameters), settings.Seed, draws, "sha256:" + inputs.Loaded.Sha256, RunJson.ProgramVersion);
     }
 

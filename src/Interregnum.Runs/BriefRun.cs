@@ -182,7 +182,11 @@ public static class BriefRun
             outsideMissing,
             plan.Provenance,
             reproduction,
-            plan.MadeOn);
+            plan.MadeOn)
+        {
+            // The same blend and contested reference class as simulate prints for the headline shock.
+            Blend = BlendedForecasts.For(scenario, scenario.ShockById(plan.HeadlineShockId)!, results.Single(r => r.ShockId == plan.HeadlineShockId), BlendedForecasts.LoadHistory(data, stderr)),
+        };
     }
 
     private static (OutsideViewJson? View, string? Missing) Outside(BriefPlan plan, DirectoryInfo? data, TextWriter stderr)
