@@ -45,6 +45,9 @@ public sealed record BriefInputs(
 
     /// <summary>The headline shock's blended forecast (docs/backtesting.md), or null (the incumbent stays).</summary>
     public BlendJson? Blend { get; init; }
+
+    /// <summary>The unconditional exit risk of the incumbent (null: no exit_risk section, or no data).</summary>
+    public ExitRiskViewJson? ExitRisk { get; init; }
 }
 
 /// <summary>Maps a scenario and its forecast results onto the brief's content (<see cref="BriefContent"/>).</summary>
@@ -103,6 +106,9 @@ public static class BriefBuilder
                 ? BriefSection.Available(TrackRecord(bt.Json, bt.RunId))
                 : BriefSection.NotAvailable<ScoreTable>(inputs.BacktestMissing ?? "no backtest result is available"),
             Methods = Methods(inputs, headlineShock),
+            ExitRisk = inputs.ExitRisk is { } er
+                ? new Reports.ExitRiskSummary(er.Shown == "judgment", er.AnyWithin12Months, er.IrregularWithin12Months, er.Model.Select(e => (e.Manner, e.Probability, e.Interval[0], e.Interval[1])).ToList(), er.Note)
+                : null,
         };
     }
 

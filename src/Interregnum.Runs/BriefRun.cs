@@ -184,6 +184,8 @@ public static class BriefRun
             reproduction,
             plan.MadeOn)
         {
+            ExitRisk = ExitRiskRun.View(plan.Loaded, data, stderr),
+
             // The same blend and contested reference class as simulate prints for the headline shock.
             Blend = BlendedForecasts.For(scenario, scenario.ShockById(plan.HeadlineShockId)!, results.Single(r => r.ShockId == plan.HeadlineShockId), BlendedForecasts.LoadHistory(data, stderr)),
         };
