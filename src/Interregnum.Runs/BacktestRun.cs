@@ -98,7 +98,8 @@ public static class BacktestRun
                 intervals.Skill.Select(k => new SkillIntervalJson(k.Rival, Pair(k.WinnerBrier), Pair(k.WinnerLog), Pair(k.ContestedBrier), Pair(k.Crps))).ToList()),
             groups,
             summary.Reliability.Select(b => new ReliabilityJson(b.From, b.To, b.Count, b.Hits, Finite(b.MeanProbability), Finite(b.ObservedFrequency))).ToList(),
-            summary.ExclusionNote,
+            ExclusionScoring.Note,
+            CoalitionDocuments.Exclusion(cases, settings, ct),
             notRun);
     }
 
@@ -216,6 +217,7 @@ public sealed record BacktestJson(
     IReadOnlyList<GroupJson> Groups,
     IReadOnlyList<ReliabilityJson> Reliability,
     string ExclusionNote,
+    ExclusionJson Exclusion,
     IReadOnlyList<string> CasesNotRun);
 
 public sealed record BacktestCaseJson(string Id, string Title, string ScenarioSha256, string Shock, string Exit, string RegimeType, string QuestionDate, string OutcomeDate, string Winner, bool Contested, IReadOnlyList<string> Excluded, PoolParametersJson PoolLeaveOneOut, IReadOnlyList<ForecasterJson> Forecasts);

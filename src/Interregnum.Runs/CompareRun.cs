@@ -58,7 +58,7 @@ public static class CompareRun
             settings.Seed,
             settings.Draws,
             ForecastDocuments.ModelName(settings.Model),
-            list.Select(r => ForecastDocuments.ToJson(loaded, r) with { Blend = BlendedForecasts.For(loaded.Scenario, loaded.Scenario.ShockById(r.ShockId)!, r, history) }).ToList(),
+            list.Select(r => ForecastDocuments.ToJson(loaded, r) with { Coalition = CoalitionDocuments.For(loaded, r, settings, ct), Blend = BlendedForecasts.For(loaded.Scenario, loaded.Scenario.ShockById(r.ShockId)!, r, history) }).ToList(),
             OutsideViews.For(loaded, loaded.Scenario.ShockById(ids[0])!, request.Data, notes, allManners: true),
             ExitRiskRun.View(loaded, request.Data, notes));
         return (doc, list);

@@ -43,7 +43,7 @@ public static class SimulateRun
             result.Seed,
             result.Draws,
             ForecastDocuments.ModelName(result.Model),
-            ForecastDocuments.ToJson(loaded, result) with { Blend = BlendedForecasts.For(loaded.Scenario, loaded.Scenario.ShockById(request.ShockId)!, result, history) },
+            ForecastDocuments.ToJson(loaded, result) with { Coalition = CoalitionDocuments.For(loaded, result, request.Settings, ct), Blend = BlendedForecasts.For(loaded.Scenario, loaded.Scenario.ShockById(request.ShockId)!, result, history) },
             OutsideViews.For(loaded, loaded.Scenario.ShockById(request.ShockId)!, request.Data, notes),
             ExitRiskRun.View(loaded, request.Data, notes));
         return (doc, result);

@@ -82,6 +82,16 @@ internal static class CompareCommand
             t.AddRow([$"{label}: P(higher than now)", .. doc.Shocks.Select(s => ForecastTables.P(s.Dimensions[d].PHigher))]);
         }
 
+        if (first.Coalition is { } firstCoalition)
+        {
+            t.AddRow(["P(collective leadership)", .. doc.Shocks.Select(s => s.Coalition is { } c ? ForecastTables.P(c.Collective.Probability) : "—")]);
+            t.AddRow(["P(first winner displaced)", .. doc.Shocks.Select(s => s.Coalition is { } c ? ForecastTables.P(c.WinnerDisplaced.Probability) : "—")]);
+            foreach (var a in firstCoalition.Actors)
+            {
+                t.AddRow([$"{Markup.Escape(a.Name)}: P(left out)", .. doc.Shocks.Select(s => s.Coalition?.Actors.FirstOrDefault(x => x.Id == a.Id)?.Excluded is { } x ? ForecastTables.P(x.Probability) : "—")]);
+            }
+        }
+
         console.Write(t);
         if (doc.Shocks.FirstOrDefault(s => s.Blend is not null)?.Blend is { } blend)
         {
