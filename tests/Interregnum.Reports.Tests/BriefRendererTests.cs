@@ -24,6 +24,19 @@ public sealed class BriefRendererTests
         return XDocument.Load(reader);
     }
 
+    /// <summary>
+    /// The data cells of the row headed <paramref name="rowHeader"/> in the one table that mentions
+    /// <paramref name="tableMarker"/> (a column header or a row header), so a number is checked where it belongs.
+    /// </summary>
+    private static List<string> RowCells(XDocument document, string tableMarker, string rowHeader)
+    {
+        var table = document.Descendants(Xhtml + "table")
+            .Single(t => t.Descendants(Xhtml + "th").Any(th => th.Value == tableMarker));
+        var row = table.Descendants(Xhtml + "tr")
+            .Single(tr => tr.Elements(Xhtml + "th").Any(th => th.Value == rowHeader));
+        return [.. row.Elements(Xhtml + "td").Select(td => td.Value)];
+    }
+
     [Fact]
     public void Render_RussiaExample_ParsesAsXml()
     {
@@ -114,12 +127,12 @@ public sealed class BriefRendererTests
     [Fact]
     public void Render_RussiaExample_TablesShowTheNumbers()
     {
-        var text = Parse(RussiaHtml.Value).Root!.Value;
+        var document = Parse(RussiaHtml.Value);
+        var text = document.Root!.Value;
 
-        // 0.312 with interval 0.271-0.355 and SE 0.0046, printed as percentages with one decimal.
-        Assert.Contains("31.2%", text, StringComparison.Ordinal);
-        Assert.Contains("27.1% – 35.5%", text, StringComparison.Ordinal);
-        Assert.Contains("0.5%", text, StringComparison.Ordinal);
+        // 0.312 with interval 0.271-0.355 and SE 0.0046, printed as percentages with one decimal, in that
+        // candidate's own row of the candidate table (probability, 90% interval, MC standard error).
+        Assert.Equal(["31.2%", "27.1% – 35.5%", "0.5%"], RowCells(document, "MC standard error", RussiaExample.CandidateNames[0]));
         // Contested: 0.234 (0.198-0.272), threshold 0.25.
         Assert.Contains("23.4%", text, StringComparison.Ordinal);
         Assert.Contains("19.8% – 27.2%", text, StringComparison.Ordinal);
@@ -129,8 +142,8 @@ public sealed class BriefRendererTests
         Assert.Contains("73.1%", text, StringComparison.Ordinal);
         Assert.Contains("59.8% – 83.2%", text, StringComparison.Ordinal);
         // Methods: seed, draws, hash, parameters in name order.
-        Assert.Contains("20261101", text, StringComparison.Ordinal);
-        Assert.Contains("10000", text, StringComparison.Ordinal);
+        Assert.Equal(["20261101"], RowCells(document, "Seed", "Seed"));
+        Assert.Equal(["10000"], RowCells(document, "Monte Carlo draws", "Monte Carlo draws"));
         Assert.Contains("sha256:9f2c4e1a", text, StringComparison.Ordinal);
         var parameters = new[] { "bargaining.model", "bargaining.rounds", "contest.threshold", "phase.weights.first_days" }
             .Select(p => text.IndexOf(p, StringComparison.Ordinal)).ToList();

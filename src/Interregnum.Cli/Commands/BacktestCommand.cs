@@ -25,13 +25,6 @@ internal static class BacktestCommand
     {
         var dir = new Argument<DirectoryInfo>("DIR") { Description = "Folder of backtest cases (one folder per case with scenario.yaml and outcome.yaml)." };
         var draws = new Option<int>("--draws") { Description = "Monte Carlo draws per case (default 2000).", DefaultValueFactory = _ => 2000 };
-        draws.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--draws must be at least 1");
-            }
-        });
         var seed = new Option<ulong>("--seed") { Description = "Random seed, the same for every case; the result depends on it alone.", DefaultValueFactory = _ => 1UL };
         var model = new Option<PolicyModel>("--model") { Description = "Policy model after the contest: smp (default), compromise or eu.", DefaultValueFactory = _ => PolicyModel.Smp };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores). Never changes the result." };
