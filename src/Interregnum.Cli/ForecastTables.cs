@@ -34,6 +34,11 @@ internal static class ForecastTables
         }
 
         console.Write(d);
+        if (f.Blend is { } blend)
+        {
+            WriteBlend(console, f, blend);
+        }
+
         if (f.Coalition is { } coalition)
         {
             WriteCoalition(console, coalition);
@@ -74,6 +79,22 @@ internal static class ForecastTables
 
         console.Write(t);
         console.WriteLine(er.Note);
+    }
+
+    /// <summary>The blended forecast beside the inside view (the model alone) and the outside view (docs/backtesting.md).</summary>
+    public static void WriteBlend(IAnsiConsole console, ShockForecastJson f, BlendJson blend)
+    {
+        var t = new Table().Title("The forecast: the model blended with the outside view").AddColumns("", "blended", "inside only (model)", "outside only");
+        foreach (var c in blend.Candidates.OrderByDescending(c => c.Blended))
+        {
+            var label = f.Candidates.FirstOrDefault(x => x.Id == c.Id)?.Label ?? c.Id;
+            t.AddRow(Markup.Escape(label), P(c.Blended), P(c.InsideOnly), P(c.OutsideOnly));
+        }
+
+        t.AddRow("[italic]contested succession[/]", P(blend.Contested.Blended), P(blend.Contested.InsideOnly), blend.Contested.OutsideOnly is { } o ? P(o) : "—");
+        console.Write(t);
+        console.WriteLine("Pool: " + blend.Parameters);
+        console.WriteLine("Contested prior: " + blend.Contested.ReferenceClass);
     }
 
     /// <summary>Who is likely in and out after the succession (docs/models.md §8).</summary>

@@ -39,25 +39,30 @@ public static class BacktestRun
     /// <summary>Runs and scores every case; the JSON document <c>backtest --format json</c> prints.</summary>
     public static BacktestJson Compute(IReadOnlyList<BacktestCase> cases, SimulationSettings settings, HistoricalData? history, string folderName, IReadOnlyList<string> notRun, CancellationToken ct)
     {
-        var scored = new List<CaseScores>();
-        var caseDocs = new List<(BacktestCase Case, string Sha)>();
+        var runs = new List<BacktestCaseRun>();
+        var caseDocs = new List<(BacktestCase Case, string Sha, string Exit, string Regime)>();
         foreach (var c in cases)
         {
             var result = SuccessionSimulation.Run(c.Scenario, c.ShockId, settings, null, ct);
-            var (rate, note) = BaseRate(c, history);
-            var forecasts = new List<CaseForecast>
-            {
-                Forecasters.FromSimulation(c.Scenario, result),
-                Forecasters.EqualOddsForecast(c.Scenario),
-                Forecasters.FormalSuccessorForecast(c.Scenario),
-                Forecasters.MostCoercionForecast(c.Scenario),
-                Forecasters.BaseRateForecast(rate, note),
-            };
-            scored.Add(BacktestScoring.ScoreCase(c.Id, c.Scenario, c.Outcome, forecasts));
-            caseDocs.Add((c, Scenarios.ScenarioHash.Of(Encoding.UTF8.GetBytes(c.ScenarioText))));
+            var rate = ContestedRate(c, history);
+            runs.Add(new BacktestCaseRun(c.Id, c.Scenario, c.Outcome, result, rate?.N > 0 ? rate.Rate : null, rate?.Prior, rate is null ? NoRateNote(c, history) : rate.Describe()));
+            var manner = c.Scenario.ReferenceClass?.Manner ?? c.Scenario.ShockById(c.ShockId)!.Manner;
+            caseDocs.Add((c, Scenarios.ScenarioHash.Of(Encoding.UTF8.GetBytes(c.ScenarioText)), ForecastDocuments.Kebab(manner.ToString()), c.Scenario.ReferenceClass?.RegimeType ?? "unspecified"));
         }
 
-        var summary = BacktestScoring.Summarise(scored);
+        var scored = BlendedBacktest.Score(runs, settings.Seed);
+        var summary = scored.Summary;
+        var intervals = scored.Intervals;
+        var groups = new List<GroupJson>();
+        foreach (var (by, key) in new (string, Func<int, string>)[] { ("exit", i => caseDocs[i].Exit), ("regime_type", i => BroadRegime(caseDocs[i].Regime)) })
+        {
+            foreach (var g in Enumerable.Range(0, summary.Cases.Count).GroupBy(key).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                var sub = BacktestScoring.Summarise(g.Select(i => summary.Cases[i]).ToList());
+                groups.Add(new GroupJson(by, g.Key, g.Count(), g.Count(i => summary.Cases[i].Contested), sub.Aggregates.Select(ToJson).ToList(), sub.Skill.Select(ToJson).ToList()));
+            }
+        }
+
         return new BacktestJson(
             "interregnum",
             ForecastDocuments.Version,
@@ -68,24 +73,58 @@ public static class BacktestRun
             ForecastDocuments.ModelName(settings.Model),
             ScoringRules.LogFloor,
             CaseOutcome.NoChangeBand,
+            History.ReferenceClasses.ContestedBaseRates.Definition,
+            new PoolJson(
+                "fitted on all cases: the parameters a forecast outside this backtest uses; each case's scored forecast uses the leave-one-case-out fit shown with it",
+                ToJson(scored.AllCases)),
             summary.Cases.Select((s, i) => new BacktestCaseJson(
                 s.CaseId,
                 s.Title,
                 caseDocs[i].Sha,
                 caseDocs[i].Case.ShockId,
+                caseDocs[i].Exit,
+                caseDocs[i].Regime,
                 caseDocs[i].Case.Outcome.QuestionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 caseDocs[i].Case.Outcome.OutcomeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 s.Winner,
                 s.Contested,
                 caseDocs[i].Case.Outcome.Excluded.Select(e => e.Actor).ToList(),
+                ToJson(scored.LeaveOneOut[i]),
                 s.Scores.Select(ToJson).ToList())).ToList(),
-            summary.Aggregates.Select(a => new AggregateJson(a.Forecaster, a.Cases, a.WinnerBrier, a.WinnerLog, a.Hits, a.ContestedBrier, a.DirectionShareRight, a.Crps)).ToList(),
-            summary.Skill.Select(s => new SkillJson(s.Rival, Finite(s.WinnerBrier), Finite(s.WinnerLog), Finite(s.ContestedBrier), Finite(s.Crps))).ToList(),
+            summary.Aggregates.Select(ToJson).ToList(),
+            summary.Skill.Select(ToJson).ToList(),
+            new IntervalsJson(intervals.Resamples, intervals.Seed, intervals.Level,
+                intervals.Aggregates.Select(a => new AggregateIntervalJson(a.Forecaster, Pair(a.WinnerBrier), Pair(a.WinnerLog), Pair(a.ContestedBrier), Pair(a.DirectionShareRight), Pair(a.Crps))).ToList(),
+                intervals.Skill.Select(k => new SkillIntervalJson(k.Rival, Pair(k.WinnerBrier), Pair(k.WinnerLog), Pair(k.ContestedBrier), Pair(k.Crps))).ToList()),
+            groups,
             summary.Reliability.Select(b => new ReliabilityJson(b.From, b.To, b.Count, b.Hits, Finite(b.MeanProbability), Finite(b.ObservedFrequency))).ToList(),
             ExclusionScoring.Note,
             CoalitionDocuments.Exclusion(cases, settings, ct),
             notRun);
     }
+
+    /// <summary>personal, military, party, monarchy or the type as given: a hybrid counts under its first part's family only when it is not personalist.</summary>
+    private static string BroadRegime(string regime) => regime switch
+    {
+        _ when regime.Contains("personal", StringComparison.Ordinal) => "personal",
+        _ when regime.StartsWith("party", StringComparison.Ordinal) => "party",
+        _ when regime.Contains("military", StringComparison.Ordinal) => "military",
+        _ => regime,
+    };
+
+    private static AggregateJson ToJson(AggregateScore a) => new(a.Forecaster, a.Cases, a.WinnerBrier, a.WinnerLog, a.Hits, a.ContestedBrier, a.DirectionShareRight, a.Crps);
+
+    private static SkillJson ToJson(SkillScore s) => new(s.Rival, Finite(s.WinnerBrier), Finite(s.WinnerLog), Finite(s.ContestedBrier), Finite(s.Crps));
+
+    private static PoolParametersJson ToJson(PoolParameters p) => new(
+        new PoolWeightsJson(p.Blended.Model, p.Blended.FormalSuccessor, p.Blended.MostCoercion, p.Blended.EqualOdds),
+        new PoolWeightsJson(p.OutsideOnly.Model, p.OutsideOnly.FormalSuccessor, p.OutsideOnly.MostCoercion, p.OutsideOnly.EqualOdds),
+        p.ContestedSignal,
+        p.ContestedCentre,
+        p.WinnerCases,
+        p.ContestedCases);
+
+    private static double?[] Pair(ScoreInterval i) => [i.Lower, i.Upper];
 
     private static ForecasterJson ToJson(ForecasterScore s) => new(
         s.Forecaster,
@@ -125,33 +164,24 @@ public static class BacktestRun
     }
 
     /// <summary>
-    /// P(contested) from history: the share of successors who came in irregularly (Archigos entry) after exits of
-    /// the case's manner in its reference class, counting only exits before the question year.
+    /// The contested base rate of the case's reference class (manner of exit and regime type; widened when it holds
+    /// fewer than 10 exits), counting only exits whose one-year window closed before the question date.
     /// </summary>
-    private static (double? Rate, string Note) BaseRate(BacktestCase c, HistoricalData? history)
+    private static History.ReferenceClasses.ContestedBaseRate? ContestedRate(BacktestCase c, HistoricalData? history)
     {
         var rc = c.Scenario.ReferenceClass;
-        if (history is null)
+        if (history is null || rc is null)
         {
-            return (null, "not available: no historical data (--data or INTERREGNUM_DATA)");
-        }
-
-        if (rc is null)
-        {
-            return (null, "not available: the scenario declares no reference class");
+            return null;
         }
 
         var manner = rc.Manner ?? c.Scenario.ShockById(c.ShockId)!.Manner;
-        // Only exits a forecaster could have known on the question date (no look-ahead).
-        var query = ScenarioReferenceClasses.ToQuery(rc, manner).KnownOn(c.Outcome.QuestionDate);
-        var rate = History.ReferenceClasses.OutsideView.BaseRates(history, query, "successor-entry").FirstOrDefault(r => r.Category == "Irregular");
-        if (rate is null || rate.N == 0)
-        {
-            return (null, "not available: no historical exit in the reference class");
-        }
-
-        return (rate.Rate, string.Create(CultureInfo.InvariantCulture, $"irregular successor entry {rate.K}/{rate.N} (Archigos; exit {query.ExitManner}, regime {rc.RegimeType ?? "any"}, region {rc.Region ?? "any"}, {query.FromYear?.ToString(CultureInfo.InvariantCulture) ?? "…"}–{query.ToYear})"));
+        var query = ScenarioReferenceClasses.ToQuery(rc, manner);
+        return History.ReferenceClasses.ContestedBaseRates.For(history, query, c.Outcome.QuestionDate);
     }
+
+    private static string NoRateNote(BacktestCase c, HistoricalData? history) =>
+        history is null ? "not available: no historical data (--data or INTERREGNUM_DATA)" : c.Scenario.ReferenceClass is null ? "not available: the scenario declares no reference class" : "not available";
 
     public static string CasesText(IReadOnlyList<BacktestCase> cases)
     {
@@ -178,15 +208,33 @@ public sealed record BacktestJson(
     string Model,
     double LogFloor,
     double NoChangeBand,
+    string ContestedDefinition,
+    PoolJson Pool,
     IReadOnlyList<BacktestCaseJson> Cases,
     IReadOnlyList<AggregateJson> Aggregates,
     IReadOnlyList<SkillJson> Skill,
+    IntervalsJson Intervals,
+    IReadOnlyList<GroupJson> Groups,
     IReadOnlyList<ReliabilityJson> Reliability,
     string ExclusionNote,
     ExclusionJson Exclusion,
     IReadOnlyList<string> CasesNotRun);
 
-public sealed record BacktestCaseJson(string Id, string Title, string ScenarioSha256, string Shock, string QuestionDate, string OutcomeDate, string Winner, bool Contested, IReadOnlyList<string> Excluded, IReadOnlyList<ForecasterJson> Forecasts);
+public sealed record BacktestCaseJson(string Id, string Title, string ScenarioSha256, string Shock, string Exit, string RegimeType, string QuestionDate, string OutcomeDate, string Winner, bool Contested, IReadOnlyList<string> Excluded, PoolParametersJson PoolLeaveOneOut, IReadOnlyList<ForecasterJson> Forecasts);
+
+public sealed record PoolJson(string Note, PoolParametersJson AllCases);
+
+public sealed record PoolParametersJson(PoolWeightsJson Blended, PoolWeightsJson OutsideOnly, double ContestedSignal, double ContestedCentre, int WinnerCases, int ContestedCases);
+
+public sealed record PoolWeightsJson(double Model, double FormalSuccessor, double MostCoercion, double EqualOdds);
+
+public sealed record IntervalsJson(int Resamples, ulong Seed, double Level, IReadOnlyList<AggregateIntervalJson> Aggregates, IReadOnlyList<SkillIntervalJson> Skill);
+
+public sealed record AggregateIntervalJson(string Forecaster, double?[] WinnerBrier, double?[] WinnerLog, double?[] ContestedBrier, double?[] DirectionShareRight, double?[] Crps);
+
+public sealed record SkillIntervalJson(string Rival, double?[] WinnerBrier, double?[] WinnerLog, double?[] ContestedBrier, double?[] Crps);
+
+public sealed record GroupJson(string By, string Value, int Cases, int ContestedCases, IReadOnlyList<AggregateJson> Aggregates, IReadOnlyList<SkillJson> Skill);
 
 public sealed record ForecasterJson(string Forecaster, double? WinnerProbability, double? WinnerBrier, double? WinnerLog, double? WinnerTopRanked, double? ContestedProbability, double? ContestedBrier, double? DirectionShareRight, double? Crps, IReadOnlyList<DimensionScoreJson> Dimensions, string? Note);
 

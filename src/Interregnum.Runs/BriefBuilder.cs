@@ -43,6 +43,9 @@ public sealed record BriefInputs(
     /// <summary>Why there is no track record, when <see cref="Backtest"/> is null.</summary>
     public string? BacktestMissing { get; init; }
 
+    /// <summary>The headline shock's blended forecast (docs/backtesting.md), or null (the incumbent stays).</summary>
+    public BlendJson? Blend { get; init; }
+
     /// <summary>The ruling-coalition forecast of the headline shock (docs/models.md §8), or null when it was not run.</summary>
     public Interregnum.Coalition.CoalitionForecast? Coalition { get; init; }
 
@@ -101,7 +104,7 @@ public static class BriefBuilder
             Tornadoes = Section(inputs, sens => Tornadoes(s, sens)),
             Importance = Section(inputs, sens => Importance(s, sens)),
             OutsideView = inputs.OutsideView is { } ov && ov.BaseRates.Any(r => r.Cases > 0)
-                ? BriefSection.Available(OutsideView(ov))
+                ? BriefSection.Available(OutsideView(ov, inputs.Blend))
                 : BriefSection.NotAvailable<ReportOutsideView>(inputs.OutsideView is null
                     ? inputs.OutsideViewMissing ?? "no historical base rates were computed"
                     : "the reference class (" + inputs.OutsideView.ReferenceClass + ") holds no historical case"),
@@ -136,23 +139,37 @@ public static class BriefBuilder
             e.TryGetProperty(name, out var v) && v.ValueKind == System.Text.Json.JsonValueKind.Number
                 ? v.GetDouble().ToString(format, CultureInfo.InvariantCulture)
                 : "—";
+        var intervals = root.TryGetProperty("intervals", out var iv) ? iv.GetProperty("aggregates").EnumerateArray().ToList() : [];
+
+        // A score with its bootstrap interval over cases, where the run has one (runs before the intervals have none).
+        string Scored(System.Text.Json.JsonElement a, string name, string format)
+        {
+            var value = Cell(a, name, format);
+            var i = intervals.FirstOrDefault(x => x.GetProperty("forecaster").GetString() == a.GetProperty("forecaster").GetString());
+            return value == "—" || i.ValueKind != System.Text.Json.JsonValueKind.Object || i.GetProperty(name) is not { ValueKind: System.Text.Json.JsonValueKind.Array } pair
+                ? value
+                : $"{value} [{Number(pair[0], format)}, {Number(pair[1], format)}]";
+        }
+
+        static string Number(System.Text.Json.JsonElement e, string format) =>
+            e.ValueKind == System.Text.Json.JsonValueKind.Number ? e.GetDouble().ToString(format, CultureInfo.InvariantCulture) : "—";
         var rows = new List<IReadOnlyList<string>>();
         foreach (var a in root.GetProperty("aggregates").EnumerateArray())
         {
             rows.Add([
                 a.GetProperty("forecaster").GetString() ?? "",
                 Cell(a, "cases", "0"),
-                Cell(a, "winner_brier", "0.000"),
-                Cell(a, "winner_log", "0.000"),
-                Cell(a, "contested_brier", "0.000"),
-                Cell(a, "direction_share_right", "0%"),
-                Cell(a, "crps", "0.0"),
+                Scored(a, "winner_brier", "0.000"),
+                Scored(a, "winner_log", "0.000"),
+                Scored(a, "contested_brier", "0.000"),
+                Scored(a, "direction_share_right", "0%"),
+                Scored(a, "crps", "0.0"),
             ]);
         }
 
         var description = string.Create(
             CultureInfo.InvariantCulture,
-            $"Backtest run {runId}: the succession forecasts scored on the historical cases in {root.GetProperty("folder").GetString()} (seed {Cell(root, "seed", "0")}, {Cell(root, "draws", "0")} draws per case, policy model {root.GetProperty("model").GetString()}), against simple rivals. Lower scores are better; see docs/backtesting.md.");
+            $"Backtest run {runId}: the succession forecasts scored on the historical cases in {root.GetProperty("folder").GetString()} (seed {Cell(root, "seed", "0")}, {Cell(root, "draws", "0")} draws per case, policy model {root.GetProperty("model").GetString()}), against simple rivals. 'model' is the forecast blended with the outside view (scored leave-one-case-out), 'inside-only' the model alone; brackets hold 90% bootstrap intervals over cases. Lower scores are better (direction: higher); see docs/backtesting.md.");
         return new ScoreTable(description, ["forecaster", "cases", "Brier (winner)", "log (winner)", "Brier (contested)", "direction right", "CRPS (points)"], rows);
     }
 
@@ -306,12 +323,21 @@ public static class BriefBuilder
             o.Importance.Where(i => Bears(sens, i.Input)).Take(TopInputs).Select(i => new ImportanceEntry(InputLabel(s, i.Input), i.Index, i.Low, i.High)).ToList()))
             .ToList();
 
-    private static ReportOutsideView OutsideView(OutsideViewJson ov) => new(
-        ov.ReferenceClass.Length == 0 ? "every case in the datasets" : ov.ReferenceClass,
-        "Wilson score, 90%",
-        ov.BaseRates.Where(r => r.Cases > 0)
+    private static ReportOutsideView OutsideView(OutsideViewJson ov, BlendJson? blend)
+    {
+        var rates = ov.BaseRates.Where(r => r.Cases > 0)
             .Select(r => new ReportBaseRate(r.Label, r.Events, r.Cases, r.Rate, r.Interval90[0], r.Interval90[1], null))
-            .ToList());
+            .ToList();
+        if (blend?.Contested is { ClassCases: > 0 and { } n, ClassRate: { } rate } c)
+        {
+            // The contested class the forecast blends in, as simulate prints it (widened where it held fewer than 10 exits).
+            var k = (int)Math.Round(rate * n);
+            var wilson = Statistics.BinomialInterval.Wilson(k, n, 0.90);
+            rates.Add(new ReportBaseRate("Contested succession within a year (the class the forecast blends in)", k, n, rate, wilson.Lower, wilson.Upper, c.ReferenceClass));
+        }
+
+        return new(ov.ReferenceClass.Length == 0 ? "every case in the datasets" : ov.ReferenceClass, "Wilson score, 90%", rates);
+    }
 
     private static MethodsNote Methods(BriefInputs inputs, Shock headline)
     {
@@ -371,6 +397,15 @@ public static class BriefBuilder
 
         // The draws the headline shock actually ran (fewer than the maximum when a stopping rule was given).
         var draws = inputs.Shocks.Single(r => r.ShockId == inputs.HeadlineShockId).Draws;
+        if (inputs.Blend is { } blend)
+        {
+            var top = blend.Candidates.MaxBy(c => c.Blended)!;
+            var outside = blend.Contested.OutsideOnly is { } o ? o.ToString("0.0%", CultureInfo.InvariantCulture) : "—";
+            models.Add(string.Create(CultureInfo.InvariantCulture,
+                $"The forecast blended with the outside view (docs/backtesting.md): {top.Id} {top.Blended:0.0%} (model alone {top.InsideOnly:0.0%}, outside view alone {top.OutsideOnly:0.0%}); contested {blend.Contested.Blended:0.0%} (model alone {blend.Contested.InsideOnly:0.0%}, outside view alone {outside}). ")
+                + blend.Parameters + ". Contested prior: " + blend.Contested.ReferenceClass + ".");
+        }
+
         return new MethodsNote(models, new ReadOnlyDictionary<string, string>(parameters), settings.Seed, draws, "sha256:" + inputs.Loaded.Sha256, RunJson.ProgramVersion);
     }
 

@@ -185,6 +185,9 @@ public static class BriefRun
             plan.MadeOn)
         {
             ExitRisk = ExitRiskRun.View(plan.Loaded, data, stderr),
+
+            // The same blend and contested reference class as simulate prints for the headline shock.
+            Blend = BlendedForecasts.For(scenario, scenario.ShockById(plan.HeadlineShockId)!, results.Single(r => r.ShockId == plan.HeadlineShockId), BlendedForecasts.LoadHistory(data, stderr)),
             Coalition = Interregnum.Coalition.CoalitionSimulation.Run(
                 scenario,
                 plan.HeadlineShockId,
@@ -217,6 +220,21 @@ public static class BriefRun
         }
 
         return view is not null ? (view, null) : (null, note.StartsWith("note: ", StringComparison.Ordinal) ? note[6..] : note);
+    }
+
+    private static void WithoutBlend(JsonNode node)
+    {
+        if (node is JsonObject o)
+        {
+            o.Remove("blend");
+        }
+        else if (node is JsonArray a)
+        {
+            foreach (var item in a.OfType<JsonObject>())
+            {
+                item.Remove("blend");
+            }
+        }
     }
 
     /// <summary>Whether the re-run gave the stored run's results, compared as JSON the way the command wrote them.</summary>
@@ -252,6 +270,11 @@ public static class BriefRun
         }
 
         var again = JsonNode.Parse(JsonSerializer.Serialize(recomputed, RunJson.Options))!;
+
+        // The blend depends on the historical data folder as well as the run; the re-run checks the model's own results.
+        storedPart = storedPart.DeepClone();
+        WithoutBlend(storedPart);
+        WithoutBlend(again);
         if (JsonNode.DeepEquals(storedPart, again) && storedPart.ToJsonString() == again.ToJsonString())
         {
             return $"yes: re-run with the stored scenario, seed, draws and model, {what} equals the stored results exactly";

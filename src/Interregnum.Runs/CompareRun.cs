@@ -48,6 +48,7 @@ public static class CompareRun
         var settings = request.Settings;
         var ids = request.ShockIds;
         var list = ShockComparison.Run(loaded.Scenario, ids, settings, progress, ct);
+        var history = BlendedForecasts.LoadHistory(request.Data, notes);
 
         var doc = new CompareJson(
             "interregnum",
@@ -57,7 +58,7 @@ public static class CompareRun
             settings.Seed,
             settings.Draws,
             ForecastDocuments.ModelName(settings.Model),
-            list.Select(r => ForecastDocuments.ToJson(loaded, r) with { Coalition = CoalitionDocuments.For(loaded, r, settings, ct) }).ToList(),
+            list.Select(r => ForecastDocuments.ToJson(loaded, r) with { Coalition = CoalitionDocuments.For(loaded, r, settings, ct), Blend = BlendedForecasts.For(loaded.Scenario, loaded.Scenario.ShockById(r.ShockId)!, r, history) }).ToList(),
             OutsideViews.For(loaded, loaded.Scenario.ShockById(ids[0])!, request.Data, notes, allManners: true),
             ExitRiskRun.View(loaded, request.Data, notes));
         return (doc, list);

@@ -25,7 +25,11 @@ public sealed record ShockForecastJson(
     EstimateJson Contested,
     double ContestedThreshold,
     IReadOnlyList<DimensionJson> Dimensions,
-    CoalitionJson? Coalition = null);
+    CoalitionJson? Coalition = null)
+{
+    /// <summary>The blended forecast beside its inside and outside halves (null where the incumbent stays, or where no blend was asked for).</summary>
+    public BlendJson? Blend { get; init; }
+}
 
 /// <summary>Historical base rates for the scenario's reference class, beside the model's forecast.</summary>
 public sealed record OutsideViewJson(string ReferenceClass, IReadOnlyList<BaseRateJson> BaseRates, string? Note);

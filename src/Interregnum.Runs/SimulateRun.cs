@@ -34,6 +34,7 @@ public static class SimulateRun
         ArgumentNullException.ThrowIfNull(request);
         var loaded = request.Scenario;
         var result = SuccessionSimulation.Run(loaded.Scenario, request.ShockId, request.Settings, progress, ct);
+        var history = BlendedForecasts.LoadHistory(request.Data, notes);
         var doc = new SimulateJson(
             "interregnum",
             ForecastDocuments.Version,
@@ -42,7 +43,7 @@ public static class SimulateRun
             result.Seed,
             result.Draws,
             ForecastDocuments.ModelName(result.Model),
-            ForecastDocuments.ToJson(loaded, result) with { Coalition = CoalitionDocuments.For(loaded, result, request.Settings, ct) },
+            ForecastDocuments.ToJson(loaded, result) with { Coalition = CoalitionDocuments.For(loaded, result, request.Settings, ct), Blend = BlendedForecasts.For(loaded.Scenario, loaded.Scenario.ShockById(request.ShockId)!, result, history) },
             OutsideViews.For(loaded, loaded.Scenario.ShockById(request.ShockId)!, request.Data, notes),
             ExitRiskRun.View(loaded, request.Data, notes));
         return (doc, result);

@@ -128,20 +128,41 @@ internal static class BacktestCommand
         }
 
         console.Write(t);
-        var a = new Table().Title("All cases (means; — = the forecaster makes no such forecast)").AddColumns("forecaster", "cases", "Brier (winner)", "log (winner)", "winner top-ranked", "Brier (contested)", "direction right", "CRPS (points)");
+        var a = new Table().Title($"All cases (means, with {P(doc.Intervals.Level)} bootstrap intervals over cases; — = the forecaster makes no such forecast)").AddColumns("forecaster", "cases", "Brier (winner)", "log (winner)", "winner top-ranked", "Brier (contested)", "direction right", "CRPS (points)");
         foreach (var x in doc.Aggregates)
         {
-            a.AddRow(Markup.Escape(x.Forecaster), x.Cases.ToString(CultureInfo.InvariantCulture), Opt(x.WinnerBrier, "0.000"), Opt(x.WinnerLog, "0.000"), Opt(x.WinnerTopRanked, "0.#"), Opt(x.ContestedBrier, "0.000"), x.DirectionShareRight is { } d ? ForecastTables.P(d) : "—", Opt(x.Crps, "0.0"));
+            var iv = doc.Intervals.Aggregates.First(i => i.Forecaster == x.Forecaster);
+            a.AddRow(Markup.Escape(x.Forecaster), x.Cases.ToString(CultureInfo.InvariantCulture), Iv(x.WinnerBrier, iv.WinnerBrier, "0.000"), Iv(x.WinnerLog, iv.WinnerLog, "0.000"), Opt(x.WinnerTopRanked, "0.#"), Iv(x.ContestedBrier, iv.ContestedBrier, "0.000"), Iv(x.DirectionShareRight, iv.DirectionShareRight, "0.00"), Iv(x.Crps, iv.Crps, "0.0"));
         }
 
         console.Write(a);
-        var k = new Table().Title("The model's skill against each rival (1 − model/rival; > 0: the model is better)").AddColumns("rival", "Brier (winner)", "log (winner)", "Brier (contested)", "CRPS");
+        var k = new Table().Title("The model's skill against each other forecaster (1 − model/rival; > 0: the model is better), with bootstrap intervals").AddColumns("rival", "Brier (winner)", "log (winner)", "Brier (contested)", "CRPS");
         foreach (var s in doc.Skill)
         {
-            k.AddRow(Markup.Escape(s.Rival), Opt(s.WinnerBrier, "+0.00;-0.00"), Opt(s.WinnerLog, "+0.00;-0.00"), Opt(s.ContestedBrier, "+0.00;-0.00"), Opt(s.Crps, "+0.00;-0.00"));
+            var iv = doc.Intervals.Skill.First(i => i.Rival == s.Rival);
+            k.AddRow(Markup.Escape(s.Rival), Iv(s.WinnerBrier, iv.WinnerBrier, "+0.00;-0.00"), Iv(s.WinnerLog, iv.WinnerLog, "+0.00;-0.00"), Iv(s.ContestedBrier, iv.ContestedBrier, "+0.00;-0.00"), Iv(s.Crps, iv.Crps, "+0.00;-0.00"));
         }
 
         console.Write(k);
+        var w = doc.Pool.AllCases;
+        console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Pool fitted on all {w.WinnerCases} cases (what a forecast outside this backtest uses): winner = {w.Blended.Model:0.000}·model + {w.Blended.FormalSuccessor:0.000}·formal successor + {w.Blended.MostCoercion:0.000}·most coercion + {w.Blended.EqualOdds:0.000}·equal odds; outside only = {w.OutsideOnly.FormalSuccessor:0.000}·formal + {w.OutsideOnly.MostCoercion:0.000}·coercion + {w.OutsideOnly.EqualOdds:0.000}·equal; contested: logit p = logit prior + {w.ContestedSignal:0.00}·(logit p_model − {w.ContestedCentre:0.00}) ({w.ContestedCases} cases). Each case's scored forecast uses the leave-one-case-out fit (JSON: cases[].pool_leave_one_out)."));
+        var g = new Table().Title("By exit and regime type: the model against the best rival on each score").AddColumns("group", "cases (contested)", "Brier (winner) model / best rival", "Brier (contested) model / best rival", "direction right model / no change");
+        foreach (var x in doc.Groups)
+        {
+            var m = x.Aggregates.First(y => y.Forecaster == Forecasters.Model);
+            var rivals = x.Aggregates.Where(y => Forecasters.Rivals.Contains(y.Forecaster)).ToList();
+            var bw = rivals.Where(y => y.WinnerBrier is not null).MinBy(y => y.WinnerBrier);
+            var bc = rivals.Where(y => y.ContestedBrier is not null).MinBy(y => y.ContestedBrier);
+            var nc = rivals.First(y => y.Forecaster == Forecasters.NoChange);
+            g.AddRow(
+                Markup.Escape($"{x.By} {x.Value}"),
+                $"{x.Cases} ({x.ContestedCases})",
+                $"{Opt(m.WinnerBrier, "0.000")} / {Opt(bw?.WinnerBrier, "0.000")} {Markup.Escape(bw?.Forecaster ?? string.Empty)}",
+                $"{Opt(m.ContestedBrier, "0.000")} / {Opt(bc?.ContestedBrier, "0.000")} {Markup.Escape(bc?.Forecaster ?? string.Empty)}",
+                $"{Opt(m.DirectionShareRight, "0.00")} / {Opt(nc.DirectionShareRight, "0.00")}");
+        }
+
+        console.Write(g);
         var r = new Table().Title("Reliability of the model's probabilities (candidates and contested, pooled)").AddColumns("bin", "forecasts", "mean forecast", "observed frequency");
         foreach (var b in doc.Reliability.Where(b => b.Count > 0))
         {
@@ -214,6 +235,32 @@ internal static class BacktestCommand
             Row("aggregate", "all", a.Forecaster, "crps", a.Crps);
         }
 
+        foreach (var i in doc.Intervals.Aggregates)
+        {
+            Row("aggregate", "all", i.Forecaster, "winner_brier_lower", i.WinnerBrier[0]);
+            Row("aggregate", "all", i.Forecaster, "winner_brier_upper", i.WinnerBrier[1]);
+            Row("aggregate", "all", i.Forecaster, "winner_log_lower", i.WinnerLog[0]);
+            Row("aggregate", "all", i.Forecaster, "winner_log_upper", i.WinnerLog[1]);
+            Row("aggregate", "all", i.Forecaster, "contested_brier_lower", i.ContestedBrier[0]);
+            Row("aggregate", "all", i.Forecaster, "contested_brier_upper", i.ContestedBrier[1]);
+            Row("aggregate", "all", i.Forecaster, "direction_share_right_lower", i.DirectionShareRight[0]);
+            Row("aggregate", "all", i.Forecaster, "direction_share_right_upper", i.DirectionShareRight[1]);
+            Row("aggregate", "all", i.Forecaster, "crps_lower", i.Crps[0]);
+            Row("aggregate", "all", i.Forecaster, "crps_upper", i.Crps[1]);
+        }
+
+        foreach (var i in doc.Intervals.Skill)
+        {
+            Row("skill", "all", i.Rival, "winner_brier_lower", i.WinnerBrier[0]);
+            Row("skill", "all", i.Rival, "winner_brier_upper", i.WinnerBrier[1]);
+            Row("skill", "all", i.Rival, "winner_log_lower", i.WinnerLog[0]);
+            Row("skill", "all", i.Rival, "winner_log_upper", i.WinnerLog[1]);
+            Row("skill", "all", i.Rival, "contested_brier_lower", i.ContestedBrier[0]);
+            Row("skill", "all", i.Rival, "contested_brier_upper", i.ContestedBrier[1]);
+            Row("skill", "all", i.Rival, "crps_lower", i.Crps[0]);
+            Row("skill", "all", i.Rival, "crps_upper", i.Crps[1]);
+        }
+
         foreach (var s in doc.Skill)
         {
             Row("skill", "all", s.Rival, "winner_brier", s.WinnerBrier);
@@ -245,7 +292,24 @@ internal static class BacktestCommand
         }
     }
 
-    private static string Opt(double? x, string format) => x is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
+    private static string Iv(double? x, double?[] interval, string format) =>
+        x is null ? "—" : $"{Opt(x, format)} [[{Opt(interval[0], format)}, {Opt(interval[1], format)}]]";
+
+    private static string P(double level) => level.ToString("0%", CultureInfo.InvariantCulture);
+
+    private static string Opt(double? x, string format) => x is { } v ? Signed(v, format) : "—";
+
+    /// <summary>Formats a number; for a signed format ("+0.00;-0.00") a value that rounds to zero prints as +0.00 (.NET prints "-+0.00" for, say, −0.001).</summary>
+    private static string Signed(double v, string format)
+    {
+        if (format.StartsWith('+'))
+        {
+            v = Math.Round(v, 2, MidpointRounding.AwayFromZero);
+            v = v == 0 ? 0 : v;
+        }
+
+        return v.ToString(format, CultureInfo.InvariantCulture);
+    }
 
     private static string F(double x, string format) => x.ToString(format, CultureInfo.InvariantCulture);
 }

@@ -60,6 +60,21 @@ internal static class CompareCommand
         }
 
         t.AddRow(["P(contested)", .. doc.Shocks.Select(s => ForecastTables.P(s.Contested.Probability))]);
+        if (doc.Shocks.Any(s => s.Blend is not null))
+        {
+            // The rows above are the model alone (the inside view); the blend with the outside view follows (docs/backtesting.md).
+            static string Cell(ShockForecastJson s, Func<BlendJson, double?> pick) => s.Blend is { } b && pick(b) is { } p ? ForecastTables.P(p) : "—";
+            for (var c = 0; c < first.Candidates.Count; c++)
+            {
+                var k = c;
+                t.AddRow([$"P({Markup.Escape(first.Candidates[c].Label)}), blended", .. doc.Shocks.Select(s => Cell(s, b => b.Candidates[k].Blended))]);
+                t.AddRow([$"P({Markup.Escape(first.Candidates[c].Label)}), outside only", .. doc.Shocks.Select(s => Cell(s, b => b.Candidates[k].OutsideOnly))]);
+            }
+
+            t.AddRow(["P(contested), blended", .. doc.Shocks.Select(s => Cell(s, b => b.Contested.Blended))]);
+            t.AddRow(["P(contested), outside only", .. doc.Shocks.Select(s => Cell(s, b => b.Contested.OutsideOnly))]);
+        }
+
         for (var d = 0; d < first.Dimensions.Count; d++)
         {
             var label = Markup.Escape(first.Dimensions[d].Label);
@@ -78,6 +93,11 @@ internal static class CompareCommand
         }
 
         console.Write(t);
+        if (doc.Shocks.FirstOrDefault(s => s.Blend is not null)?.Blend is { } blend)
+        {
+            console.WriteLine("P(...) rows without a suffix are the model alone (inside view). Blended pool: " + blend.Parameters);
+        }
+
         console.WriteLine("Shift: mean change from the status quo (the incumbent's position) on the 0–100 scale; P(higher): share of draws in which the new leadership sits above the old one (toward the dimension's high end).");
         if (doc.OutsideView is { } ov)
         {

@@ -39,8 +39,90 @@ public static class Forecasters
     /// <summary>The historical base rate of the case's reference class.</summary>
     public const string BaseRate = "base-rate";
 
+    /// <summary>Nothing changes: every policy shift is 0 (direction none); no winner or contested forecast.</summary>
+    public const string NoChange = "no-change";
+
+    /// <summary>The structural contest alone (the simulation), before the outside view is blended in.</summary>
+    public const string InsideOnly = "inside-only";
+
+    /// <summary>The outside view alone: the pool of the formal successor, coercion and equal odds, and the reference-class prior.</summary>
+    public const string OutsideOnly = "outside-only";
+
     /// <summary>The rivals, in report order.</summary>
-    public static IReadOnlyList<string> Rivals { get; } = [EqualOdds, FormalSuccessor, MostCoercion, BaseRate];
+    public static IReadOnlyList<string> Rivals { get; } = [EqualOdds, FormalSuccessor, MostCoercion, BaseRate, NoChange];
+
+    /// <summary>The "no change" rival: a shift of 0 on every dimension (its CRPS is the observed change's size).</summary>
+    public static CaseForecast NoChangeForecast(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        var shifts = scenario.Dimensions.ToDictionary(d => d.Id, IReadOnlyList<double> (_) => [0.0], StringComparer.Ordinal);
+        return new CaseForecast(NoChange, null, null, shifts, "policy stays where it was");
+    }
+
+    /// <summary>
+    /// The blended forecast (<see cref="ForecastPool"/>), named <see cref="Model"/> because it is what the tool
+    /// forecasts, and its two halves: the inside view (the simulation alone) and the outside view (the pool without
+    /// the model; the reference-class prior for contested).
+    /// </summary>
+    /// <param name="scenario">The case's scenario.</param>
+    /// <param name="result">The simulation.</param>
+    /// <param name="parameters">Pool parameters (in a backtest: fitted without this case).</param>
+    /// <param name="contestedPrior">The reference-class prior P(contested), or null (then the blended contested forecast is the model's).</param>
+    /// <param name="priorNote">How the prior was made.</param>
+    /// <returns>Blended (id <see cref="Model"/>), inside-only and outside-only forecasts.</returns>
+    public static (CaseForecast Blended, CaseForecast InsideOnly, CaseForecast OutsideOnly) Blend(Scenario scenario, SimulationResult result, PoolParameters parameters, double? contestedPrior, string priorNote)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(parameters);
+        var inside = FromSimulation(scenario, result) with { Forecaster = InsideOnly };
+        var formal = FormalSuccessorForecast(scenario).Candidates!;
+        var coercion = MostCoercionForecast(scenario).Candidates!;
+        var model = inside.Candidates!;
+        var blendedWinner = ForecastPool.Winner(parameters.Blended, model, formal, coercion);
+        var outsideWinner = ForecastPool.Winner(parameters.OutsideOnly, model, formal, coercion);
+        var insideContested = inside.Contested!.Value;
+        double? blendedContested = contestedPrior is { } p0 ? ForecastPool.Contested(p0, insideContested, parameters.ContestedSignal, parameters.ContestedCentre) : insideContested;
+        var w = parameters.Blended;
+        var note = string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"winner = {w.Model:0.00}·model + {w.FormalSuccessor:0.00}·formal successor + {w.MostCoercion:0.00}·most coercion + {w.EqualOdds:0.00}·equal odds; contested = {(contestedPrior is null ? "the model's (no prior)" : $"prior updated by the model, β = {parameters.ContestedSignal:0.00}")}; policy: the model's draws re-weighted to the blended winner odds");
+        var blended = new CaseForecast(Model, blendedWinner, blendedContested, ReweightedShifts(scenario, result, blendedWinner), note);
+        var outside = new CaseForecast(OutsideOnly, outsideWinner, contestedPrior, null, $"pool without the model; contested: {priorNote}");
+        return (blended, inside, outside);
+    }
+
+    /// <summary>
+    /// The model's per-draw policy shifts re-weighted so that each candidate's share of the sample is its blended
+    /// probability: round(p_k × draws) shifts for candidate k, taken in draw order (cycling) from the draws it won, or
+    /// its leader's position − the status quo when it won no draw.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<double>> ReweightedShifts(Scenario scenario, SimulationResult result, IReadOnlyList<double> winner)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(winner);
+        var draws = result.Outcomes.Count;
+        var shifts = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
+        for (var d = 0; d < scenario.Dimensions.Count; d++)
+        {
+            var sample = new List<double>(draws);
+            for (var k = 0; k < winner.Count; k++)
+            {
+                var count = (int)Math.Round(winner[k] * draws);
+                var won = result.Outcomes.Where(o => o.Winner == k).ToList();
+                var fallback = LeaderShifts(scenario, [k])[scenario.Dimensions[d].Id][0];
+                for (var i = 0; i < count; i++)
+                {
+                    sample.Add(won.Count == 0 ? fallback : won[i % won.Count].Forecast[d] - won[i % won.Count].StatusQuo[d]);
+                }
+            }
+
+            shifts[scenario.Dimensions[d].Id] = sample.Count > 0 ? sample : result.Outcomes.Select(o => o.Forecast[d] - o.StatusQuo[d]).ToArray();
+        }
+
+        return shifts;
+    }
 
     /// <summary>The model's forecast from a simulation: mean per-draw probabilities, and the per-draw policy shifts.</summary>
     public static CaseForecast FromSimulation(Scenario scenario, SimulationResult result)

@@ -35,6 +35,22 @@ public sealed class BacktestScoringTests
     }
 
     [Fact]
+    public void NoChange_HandWorkedScenario_PredictsNoneAndScoresTheObservedChange()
+    {
+        // The outcome moved policy down 20 points; a point forecast of 0 has CRPS |0 − (−20)| = 20 and direction none (wrong).
+        var s = TestScenarios.HandWorked();
+
+        var score = BacktestScoring.Score(s, Outcome, Forecasters.NoChangeForecast(s));
+
+        var d = Assert.Single(score.Dimensions);
+        Assert.Equal(PolicyDirection.None, d.Predicted);
+        Assert.False(d.Right);
+        Assert.Equal(20, d.Crps, 12);
+        Assert.Null(score.WinnerBrier);
+        Assert.Null(score.ContestedBrier);
+    }
+
+    [Fact]
     public void Rivals_HandWorkedScenario_ScoreAsComputedByHand()
     {
         var s = TestScenarios.HandWorked();
