@@ -107,6 +107,13 @@ public static class EstimativeProbability
     /// <summary>How many bands the interval [low, high] touches (1: the whole interval reads the same in words).</summary>
     public static int BandsSpanned(double low, double high) => (int)FromProbability(high) - (int)FromProbability(low) + 1;
 
+    /// <summary>A range of probabilities as whole percentages, e.g. "55–70%".</summary>
+    public static string PercentRange(double low, double high)
+    {
+        string a = Percent(low), b = Percent(high);
+        return a.EndsWith('%') && char.IsDigit(a[0]) ? $"{a[..^1]}–{b}" : $"{a}–{b}";
+    }
+
     /// <summary>A probability as a whole percentage, e.g. "62%", or "&lt;1%" / "&gt;99%" at the extremes.</summary>
     public static string Percent(double p) => p switch
     {

@@ -100,7 +100,7 @@ public static class KeyJudgments
         var spread = bands <= 2 ? ConfidenceLevel.High : bands == 3 ? ConfidenceLevel.Moderate : ConfidenceLevel.Low;
         var spreadText = bands == 1
             ? "the uncertain inputs leave it in one estimative band"
-            : string.Create(CultureInfo.InvariantCulture, $"the uncertain inputs move it across {bands} estimative bands ({EstimativeProbability.Percent(inputLow)}–{EstimativeProbability.Percent(inputHigh)})");
+            : string.Create(CultureInfo.InvariantCulture, $"the uncertain inputs move it across {bands} estimative bands ({EstimativeProbability.PercentRange(inputLow, inputHigh)})");
         ConfidenceLevel fromSkill;
         string skillText;
         if (skill is null)
@@ -133,7 +133,7 @@ public static class KeyJudgments
 
         var sentence = string.Create(
             CultureInfo.InvariantCulture,
-            $"It is {words} ({EstimativeProbability.Percent(e.Probability)}; {EstimativeProbability.Percent(e.SpreadLow)}–{EstimativeProbability.Percent(e.SpreadHigh)} across the uncertain inputs) that {statement}. ");
+            $"It is {words} ({EstimativeProbability.Percent(e.Probability)}; {EstimativeProbability.PercentRange(e.SpreadLow, e.SpreadHigh)} across the uncertain inputs) that {statement}. ");
         sentence += $"{level} confidence: {reason}.";
         if (assumption is not null)
         {

@@ -123,26 +123,24 @@ public static class ValueOfInformation
         }
 
         var switches = new List<LeaderSwitch>();
-        // Walk outward from the median bin: the first bin led by someone else marks where the lead changes.
+        // Walk outward from the input's median: the first boundary where the leader in the bins changes from the
+        // overall leader to another candidate marks the value at which the lead changes (one each way at most).
         var mid = bins / 2;
-        if (binLeader[mid] == leader)
+        for (var b = mid; b < bins; b++)
         {
-            for (var b = mid + 1; b < bins; b++)
+            if (binLeader[b] != leader && binLeader[b - 1] == leader)
             {
-                if (binLeader[b] != leader)
-                {
-                    switches.Add(Switch(input, x, order, b * n / bins, above: true, candidates[binLeader[b]]));
-                    break;
-                }
+                switches.Add(Switch(input, x, order, b * n / bins, above: true, candidates[binLeader[b]]));
+                break;
             }
+        }
 
-            for (var b = mid - 1; b >= 0; b--)
+        for (var b = mid - 1; b >= 0; b--)
+        {
+            if (binLeader[b] != leader && binLeader[b + 1] == leader)
             {
-                if (binLeader[b] != leader)
-                {
-                    switches.Add(Switch(input, x, order, (b + 1) * n / bins, above: false, candidates[binLeader[b]]));
-                    break;
-                }
+                switches.Add(Switch(input, x, order, (b + 1) * n / bins, above: false, candidates[binLeader[b]]));
+                break;
             }
         }
 
