@@ -1,7 +1,4 @@
 using System.CommandLine;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Interregnum.Cli;
 
@@ -40,14 +37,6 @@ public static class CommonOptions
         Description = "Run store: a SQLite file path or a postgres:// connection string (default: $INTERREGNUM_DB, else a SQLite file in the user's data folder).",
     };
 
-    /// <summary>JSON settings for every command's JSON output: snake_case keys, indented, invariant numbers.</summary>
-    public static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        DictionaryKeyPolicy = null,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+    /// <summary>JSON settings for every command's JSON output (the application layer's, <see cref="RunJson.Options"/>).</summary>
+    public static System.Text.Json.JsonSerializerOptions Json => RunJson.Options;
 }

@@ -20,11 +20,22 @@ public static class ExitCodes
 
     /// <summary>The run was interrupted (Ctrl-C); nothing partial was written.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>The exit code for an application-layer failure.</summary>
+    public static int Of(RunFailure failure) => failure switch
+    {
+        RunFailure.Usage => Usage,
+        RunFailure.MissingResource => MissingResource,
+        _ => InvalidInput,
+    };
 }
 
 /// <summary>An expected failure the CLI reports as one line on stderr with the given exit code.</summary>
 public sealed class CliException(string message, int exitCode = ExitCodes.InvalidInput) : Exception(message)
 {
+    /// <summary>The CLI's form of an application-layer failure (same message, the matching exit code).</summary>
+    public static CliException From(RunException ex) => new(ex.Message, ExitCodes.Of(ex.Failure));
+
     /// <summary>The exit code to return.</summary>
     public int ExitCode { get; } = exitCode;
 }

@@ -10,9 +10,12 @@ public static class Program
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs the command line with the given output streams (used by tests).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, RunReplayers.BuiltIn);
+
+    /// <summary>Runs the command line with the given output streams and replayers for <c>runs rerun</c> (used by tests).</summary>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, RunReplayers replayers)
     {
-        var root = BuildRoot();
+        var root = BuildRoot(replayers);
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
@@ -35,6 +38,11 @@ public static class Program
             stderr.WriteLine("error: " + ex.Message);
             return ex.ExitCode;
         }
+        catch (RunException ex)
+        {
+            stderr.WriteLine("error: " + ex.Message);
+            return ExitCodes.Of(ex.Failure);
+        }
         catch (OperationCanceledException)
         {
             stderr.WriteLine("interrupted: nothing was written");
@@ -50,13 +58,16 @@ public static class Program
     }
 
     /// <summary>The root command with every subcommand registered.</summary>
-    public static RootCommand BuildRoot()
+    public static RootCommand BuildRoot() => BuildRoot(RunReplayers.BuiltIn);
+
+    /// <summary>The root command with every subcommand registered, <c>runs rerun</c> using <paramref name="replayers"/>.</summary>
+    public static RootCommand BuildRoot(RunReplayers replayers)
     {
         var root = new RootCommand(
             "Interregnum: forecast what follows when a national leader leaves office unexpectedly. " +
             "Analytic only: power, succession and consequences.");
         // One line per command; each command lives in Commands/<Name>Command.cs.
-        foreach (var command in CommandRegistry.All())
+        foreach (var command in CommandRegistry.All(replayers))
         {
             root.Subcommands.Add(command);
         }

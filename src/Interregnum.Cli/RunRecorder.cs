@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Reflection;
 using Interregnum.Store;
 
 namespace Interregnum.Cli;
@@ -17,10 +16,7 @@ public static class RunRecorder
     public const string NoStoreName = "--no-store";
 
     /// <summary>The program version recorded with each run (the informational version, with the commit when built from git).</summary>
-    public static string ProgramVersion { get; } =
-        typeof(RunRecorder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(RunRecorder).Assembly.GetName().Version?.ToString(3)
-        ?? "unknown";
+    public static string ProgramVersion => RunJson.ProgramVersion;
 
     /// <summary><c>--no-store</c>: do not record the run.</summary>
     public static Option<bool> NoStore() => new(NoStoreName)

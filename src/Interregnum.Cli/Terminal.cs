@@ -48,6 +48,14 @@ internal static class Terminal
         return result;
     }
 
+    /// <summary>Progress bars on <paramref name="stderr"/> for the application layer's long runs.</summary>
+    public static IRunProgress Progress(TextWriter stderr) => new Bars(stderr);
+
+    private sealed class Bars(TextWriter stderr) : IRunProgress
+    {
+        public T Track<T>(string label, int total, Func<IProgress<int>?, T> work) => WithProgress(stderr, label, total, work);
+    }
+
     /// <summary>An <see cref="IProgress{T}"/> that calls back on the reporting thread (unlike <see cref="Progress{T}"/>, which posts).</summary>
     public sealed class CallbackProgress<T>(Action<T> report) : IProgress<T>
     {

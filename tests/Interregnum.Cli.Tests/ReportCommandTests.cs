@@ -5,6 +5,7 @@ using System.Xml;
 using System.Xml.Linq;
 using Interregnum.Model;
 using Interregnum.Reports;
+using Interregnum.Runs;
 using Interregnum.Testing;
 using Xunit;
 

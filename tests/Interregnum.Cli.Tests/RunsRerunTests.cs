@@ -1,14 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Interregnum.Runs;
 using Interregnum.Store;
 using Xunit;
 
 namespace Interregnum.Cli.Tests;
 
 /// <summary>
-/// <c>runs rerun</c> and <see cref="RunRecorder"/>. The replayer registered here is for <see cref="RunKind.Backtest"/>
-/// (which no command replays yet), so that these tests do not disturb the real replayers.
+/// <c>runs rerun</c> and <see cref="RunRecorder"/>. The replayer given here is for <see cref="RunKind.Backtest"/>
+/// (which no command replays), passed to the program explicitly (<see cref="RunReplayers.With"/>).
 /// </summary>
 public sealed class RunsRerunTests : IDisposable
 {
@@ -50,11 +51,13 @@ public sealed class RunsRerunTests : IDisposable
         return run with { ResultsJson = results(run) };
     }
 
-    private (int Code, string Out, string Err) Cli(params string[] args)
+    private (int Code, string Out, string Err) Cli(params string[] args) => Cli(RunReplayers.BuiltIn, args);
+
+    private (int Code, string Out, string Err) Cli(RunReplayers replayers, params string[] args)
     {
         var stdout = new StringWriter();
         var stderr = new StringWriter();
-        var code = Program.Run([.. args, "--db", _db], stdout, stderr);
+        var code = Program.Run([.. args, "--db", _db], stdout, stderr, replayers);
         return (code, stdout.ToString(), stderr.ToString());
     }
 
@@ -67,10 +70,10 @@ public sealed class RunsRerunTests : IDisposable
     [Fact]
     public void Rerun_SameProgram_ReproducesResultsExactly()
     {
-        using var _ = RunReplay.Register(RunKind.Backtest, Model);
+        var replayers = RunReplayers.BuiltIn.With(RunKind.Backtest, Model);
         var id = Add(Recorded(RunRecorder.ProgramVersion, run => Model(run, TextWriter.Null, CancellationToken.None)));
 
-        var (code, output, error) = Cli("runs", "rerun", id);
+        var (code, output, error) = Cli(replayers, "runs", "rerun", id);
 
         Assert.Equal(ExitCodes.Ok, code);
         Assert.Equal($"reproduced exactly: run {id} (backtest, seed 20261129, 1000 draws)\n", output.ReplaceLineEndings("\n"));
@@ -81,11 +84,11 @@ public sealed class RunsRerunTests : IDisposable
     public void Rerun_ResultsThatDiffer_ListsDifferingPathsAndFails()
     {
         // Given: stored results whose mean was written by another model version
-        using var _ = RunReplay.Register(RunKind.Backtest, Model);
+        var replayers = RunReplayers.BuiltIn.With(RunKind.Backtest, Model);
         var id = Add(Recorded("0.0.1", run => """{"seed":20261129,"draws":1000,"mean":0.5,"extra":1}"""));
 
         // When
-        var (code, output, error) = Cli("runs", "rerun", id);
+        var (code, output, error) = Cli(replayers, "runs", "rerun", id);
 
         // Then
         Assert.Equal(ExitCodes.InvalidInput, code);
@@ -102,7 +105,7 @@ public sealed class RunsRerunTests : IDisposable
     {
         // A backtest depends on its case folder, which is not stored with the run, so it has no replayer.
         var id = Add(Recorded(RunRecorder.ProgramVersion, _ => "{}") with { Kind = RunKind.Backtest });
-        Assert.False(RunReplay.TryGet(RunKind.Backtest, out _));
+        Assert.False(RunReplayers.BuiltIn.TryGet(RunKind.Backtest, out _));
 
         var (code, _, error) = Cli("runs", "rerun", id);
 

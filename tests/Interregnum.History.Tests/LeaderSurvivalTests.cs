@@ -32,22 +32,4 @@ public sealed class LeaderSurvivalTests
         Assert.True(fit.LikelihoodRatio > 0);
         Assert.All(fit.Coefficients, c => Assert.True(double.IsFinite(c.StandardError) && c.StandardError > 0));
     }
-
-    [Fact]
-    public void Chart_SavePng_WritesAPngFile()
-    {
-        var data = HistoricalData.Load(TestData.Folder());
-        var path = Path.Combine(Path.GetTempPath(), "interregnum-km-" + Guid.NewGuid().ToString("N") + ".png");
-        try
-        {
-            SurvivalChart.SavePng(LeaderSurvival.Curves(data, SurvivalGrouping.Entry), path, "Tenure by entry");
-            var bytes = File.ReadAllBytes(path);
-            Assert.True(bytes.Length > 1000);
-            Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, bytes[..4]);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
 }

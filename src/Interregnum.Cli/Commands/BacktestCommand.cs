@@ -75,8 +75,8 @@ internal static class BacktestCommand
                 throw new CliException($"{folder}: no valid backtest case (a case is a folder holding scenario.yaml and outcome.yaml; see docs/backtesting.md)");
             }
 
-            var history = LoadHistory(p.GetValue(data), stderr);
-            var doc = Compute(cases, settings, history, folder.Name, failed.Select(f => f.Id).ToList(), ct);
+            var history = BacktestRun.LoadHistory(p.GetValue(data), stderr);
+            var doc = BacktestRun.Compute(cases, settings, history, folder.Name, failed.Select(f => f.Id).ToList(), ct);
             var json = JsonSerializer.Serialize(doc, CommonOptions.Json);
             switch (p.GetValue(format))
             {
@@ -98,19 +98,7 @@ internal static class BacktestCommand
                 stderr.WriteLine("wrote " + png.FullName);
             }
 
-            RunRecorder.Record(p, new RunRecord
-            {
-                Kind = RunKind.Backtest,
-                ScenarioText = CasesText(cases),
-                ScenarioFile = folder.Name,
-                Seed = unchecked((long)settings.Seed),
-                Draws = settings.Draws,
-                ModelName = ForecastReports.ModelName(settings.Model),
-                ProgramVersion = RunRecorder.ProgramVersion,
-                CreatedAt = TimeProvider.System.GetUtcNow(),
-                Arguments = RunRecorder.Arguments(p),
-                ResultsJson = json,
-            });
+            RunRecorder.Record(p, BacktestRun.ToRecord(cases, folder.Name, settings, json, RunRecorder.Arguments(p), TimeProvider.System.GetUtcNow()));
             if (failed.Count > 0)
             {
                 stderr.WriteLine($"{failed.Count} of {reads.Count} cases were not run (errors above); the scores cover the other {cases.Count}");
@@ -120,140 +108,6 @@ internal static class BacktestCommand
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
-    }
-
-    /// <summary>Runs and scores every case; the JSON document <c>backtest --format json</c> prints.</summary>
-    public static BacktestJson Compute(IReadOnlyList<BacktestCase> cases, SimulationSettings settings, HistoricalData? history, string folderName, IReadOnlyList<string> notRun, CancellationToken ct)
-    {
-        var scored = new List<CaseScores>();
-        var caseDocs = new List<(BacktestCase Case, string Sha)>();
-        foreach (var c in cases)
-        {
-            var result = SuccessionSimulation.Run(c.Scenario, c.ShockId, settings, null, ct);
-            var (rate, note) = BaseRate(c, history);
-            var forecasts = new List<CaseForecast>
-            {
-                Forecasters.FromSimulation(c.Scenario, result),
-                Forecasters.EqualOddsForecast(c.Scenario),
-                Forecasters.FormalSuccessorForecast(c.Scenario),
-                Forecasters.MostCoercionForecast(c.Scenario),
-                Forecasters.BaseRateForecast(rate, note),
-            };
-            scored.Add(BacktestScoring.ScoreCase(c.Id, c.Scenario, c.Outcome, forecasts));
-            caseDocs.Add((c, Scenarios.ScenarioHash.Of(Encoding.UTF8.GetBytes(c.ScenarioText))));
-        }
-
-        var summary = BacktestScoring.Summarise(scored);
-        return new BacktestJson(
-            "interregnum",
-            ForecastReports.Version,
-            "backtest",
-            folderName,
-            settings.Seed,
-            settings.Draws,
-            ForecastReports.ModelName(settings.Model),
-            ScoringRules.LogFloor,
-            CaseOutcome.NoChangeBand,
-            summary.Cases.Select((s, i) => new BacktestCaseJson(
-                s.CaseId,
-                s.Title,
-                caseDocs[i].Sha,
-                caseDocs[i].Case.ShockId,
-                caseDocs[i].Case.Outcome.QuestionDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                caseDocs[i].Case.Outcome.OutcomeDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                s.Winner,
-                s.Contested,
-                caseDocs[i].Case.Outcome.Excluded.Select(e => e.Actor).ToList(),
-                s.Scores.Select(ToJson).ToList())).ToList(),
-            summary.Aggregates.Select(a => new AggregateJson(a.Forecaster, a.Cases, a.WinnerBrier, a.WinnerLog, a.Hits, a.ContestedBrier, a.DirectionShareRight, a.Crps)).ToList(),
-            summary.Skill.Select(s => new SkillJson(s.Rival, Finite(s.WinnerBrier), Finite(s.WinnerLog), Finite(s.ContestedBrier), Finite(s.Crps))).ToList(),
-            summary.Reliability.Select(b => new ReliabilityJson(b.From, b.To, b.Count, b.Hits, Finite(b.MeanProbability), Finite(b.ObservedFrequency))).ToList(),
-            summary.ExclusionNote,
-            notRun);
-    }
-
-    private static ForecasterJson ToJson(ForecasterScore s) => new(
-        s.Forecaster,
-        s.WinnerProbability,
-        s.WinnerBrier,
-        s.WinnerLog,
-        s.TopPick,
-        s.ContestedProbability,
-        s.ContestedBrier,
-        s.DirectionShareRight,
-        s.MeanCrps,
-        s.Dimensions.Select(d => new DimensionScoreJson(d.Dimension, Dir(d.Predicted), Dir(d.Observed), d.Right, d.Crps)).ToList(),
-        s.Note);
-
-    private static string Dir(PolicyDirection d) => d.ToString().ToLowerInvariant();
-
-    private static double? Finite(double? x) => x is { } v && double.IsFinite(v) ? v : null;
-
-    private static HistoricalData? LoadHistory(DirectoryInfo? option, TextWriter stderr)
-    {
-        var folder = option?.FullName ?? Environment.GetEnvironmentVariable("INTERREGNUM_DATA");
-        if (string.IsNullOrWhiteSpace(folder))
-        {
-            stderr.WriteLine("note: the base-rate rival is not available: give --data DIR or set INTERREGNUM_DATA (see docs/data.md)");
-            return null;
-        }
-
-        try
-        {
-            return HistoricalData.Load(folder);
-        }
-        catch (DatasetException ex)
-        {
-            stderr.WriteLine("note: the base-rate rival is not available: " + ex.Message);
-            return null;
-        }
-    }
-
-    /// <summary>
-    /// P(contested) from history: the share of successors who came in irregularly (Archigos entry) after exits of
-    /// the case's manner in its reference class, counting only exits before the question year.
-    /// </summary>
-    private static (double? Rate, string Note) BaseRate(BacktestCase c, HistoricalData? history)
-    {
-        var rc = c.Scenario.ReferenceClass;
-        if (history is null)
-        {
-            return (null, "not available: no historical data (--data or INTERREGNUM_DATA)");
-        }
-
-        if (rc is null)
-        {
-            return (null, "not available: the scenario declares no reference class");
-        }
-
-        var manner = rc.Manner ?? c.Scenario.ShockById(c.ShockId)!.Manner;
-        var lastYear = c.Outcome.QuestionDate.Year - 1;
-        var query = new HistoryClass(
-            ExitManner: ForecastReports.Kebab(manner.ToString()),
-            RegimeType: rc.RegimeType,
-            FromYear: rc.EraFrom,
-            ToYear: rc.EraTo is { } to ? Math.Min(to, lastYear) : lastYear,
-            Region: rc.Region);
-        var rate = History.ReferenceClasses.OutsideView.BaseRates(history, query, "successor-entry").FirstOrDefault(r => r.Category == "Irregular");
-        if (rate is null || rate.N == 0)
-        {
-            return (null, "not available: no historical exit in the reference class");
-        }
-
-        return (rate.Rate, string.Create(CultureInfo.InvariantCulture, $"irregular successor entry {rate.K}/{rate.N} (Archigos; exit {query.ExitManner}, regime {rc.RegimeType ?? "any"}, region {rc.Region ?? "any"}, {query.FromYear?.ToString(CultureInfo.InvariantCulture) ?? "…"}–{query.ToYear})"));
-    }
-
-    private static string CasesText(IReadOnlyList<BacktestCase> cases)
-    {
-        var sb = new StringBuilder();
-        foreach (var c in cases)
-        {
-            sb.Append("# ---- ").Append(c.Id).Append('/').Append(BacktestCaseReader.ScenarioFileName).Append('\n').Append(c.ScenarioText).Append('\n');
-            var outcome = Path.Combine(c.Folder, BacktestCaseReader.OutcomeFileName);
-            sb.Append("# ---- ").Append(c.Id).Append('/').Append(BacktestCaseReader.OutcomeFileName).Append('\n').Append(File.ReadAllText(outcome)).Append('\n');
-        }
-
-        return sb.ToString();
     }
 
     private static void WriteTables(IAnsiConsole console, BacktestJson doc)
@@ -284,7 +138,7 @@ internal static class BacktestCommand
         var a = new Table().Title("All cases (means; — = the forecaster makes no such forecast)").AddColumns("forecaster", "cases", "Brier (winner)", "log (winner)", "winner top-ranked", "Brier (contested)", "direction right", "CRPS (points)");
         foreach (var x in doc.Aggregates)
         {
-            a.AddRow(Markup.Escape(x.Forecaster), x.Cases.ToString(CultureInfo.InvariantCulture), Opt(x.WinnerBrier, "0.000"), Opt(x.WinnerLog, "0.000"), Opt(x.WinnerTopRanked, "0.#"), Opt(x.ContestedBrier, "0.000"), x.DirectionShareRight is { } d ? ForecastReports.P(d) : "—", Opt(x.Crps, "0.0"));
+            a.AddRow(Markup.Escape(x.Forecaster), x.Cases.ToString(CultureInfo.InvariantCulture), Opt(x.WinnerBrier, "0.000"), Opt(x.WinnerLog, "0.000"), Opt(x.WinnerTopRanked, "0.#"), Opt(x.ContestedBrier, "0.000"), x.DirectionShareRight is { } d ? ForecastTables.P(d) : "—", Opt(x.Crps, "0.0"));
         }
 
         console.Write(a);
@@ -366,33 +220,3 @@ internal static class BacktestCommand
 
     private static string F(double x, string format) => x.ToString(format, CultureInfo.InvariantCulture);
 }
-
-/// <summary>The JSON document <c>backtest --format json</c> prints (and the run store keeps): the track record.</summary>
-internal sealed record BacktestJson(
-    string Program,
-    string Version,
-    string Command,
-    string Folder,
-    ulong Seed,
-    int Draws,
-    string Model,
-    double LogFloor,
-    double NoChangeBand,
-    IReadOnlyList<BacktestCaseJson> Cases,
-    IReadOnlyList<AggregateJson> Aggregates,
-    IReadOnlyList<SkillJson> Skill,
-    IReadOnlyList<ReliabilityJson> Reliability,
-    string ExclusionNote,
-    IReadOnlyList<string> CasesNotRun);
-
-internal sealed record BacktestCaseJson(string Id, string Title, string ScenarioSha256, string Shock, string QuestionDate, string OutcomeDate, string Winner, bool Contested, IReadOnlyList<string> Excluded, IReadOnlyList<ForecasterJson> Forecasts);
-
-internal sealed record ForecasterJson(string Forecaster, double? WinnerProbability, double? WinnerBrier, double? WinnerLog, double? WinnerTopRanked, double? ContestedProbability, double? ContestedBrier, double? DirectionShareRight, double? Crps, IReadOnlyList<DimensionScoreJson> Dimensions, string? Note);
-
-internal sealed record DimensionScoreJson(string Id, string Predicted, string Observed, bool Right, double Crps);
-
-internal sealed record AggregateJson(string Forecaster, int Cases, double? WinnerBrier, double? WinnerLog, double? WinnerTopRanked, double? ContestedBrier, double? DirectionShareRight, double? Crps);
-
-internal sealed record SkillJson(string Rival, double? WinnerBrier, double? WinnerLog, double? ContestedBrier, double? Crps);
-
-internal sealed record ReliabilityJson(double From, double To, int Count, int Hits, double? MeanProbability, double? ObservedFrequency);

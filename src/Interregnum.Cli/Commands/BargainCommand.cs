@@ -43,81 +43,35 @@ internal static class BargainCommand
             var stderr = parse.InvocationConfiguration.Error;
             try
             {
-                var input = LoadBargainingInput(parse.GetValue(file)!);
-                var result = Execute(input, parse.GetValue(model) ?? "smp", parse.GetValue(parameters) ?? [], parse.GetValue(turns));
+                var path = parse.GetValue(file)!;
+                var request = new BargainRequest(LoadBargainingInput(path), parse.GetValue(model) ?? "smp", parse.GetValue(parameters) ?? [], parse.GetValue(turns));
+                var result = BargainRun.Execute(request);
                 var buffer = new StringWriter(Inv);
                 Print(result, parse.GetValue(format), buffer);
                 stdout.Write(buffer.ToString());
-                Record(parse, parse.GetValue(file)!, parse.GetValue(model) ?? "smp", parse.GetValue(parameters) ?? [], parse.GetValue(turns), result);
+                RunRecorder.Record(parse, BargainRun.ToRecord(request, File.ReadAllText(path), path, BargainRun.Json(result), RunRecorder.Arguments(parse), TimeProvider.System.GetUtcNow()));
                 return ExitCodes.Ok;
             }
             catch (CliException ex)
             {
-                foreach (var line in ex.Message.Split('\n'))
-                {
-                    stderr.WriteLine("error: " + line);
-                }
-
-                return ex.ExitCode;
+                return Fail(stderr, ex.Message, ex.ExitCode);
+            }
+            catch (RunException ex)
+            {
+                return Fail(stderr, ex.Message, ExitCodes.Of(ex.Failure));
             }
         });
         return command;
     }
 
-    /// <summary>Records the run (kind bargain): the game file's text, the model, its parameters and the JSON results.</summary>
-    private static void Record(ParseResult parse, string path, string model, IReadOnlyList<string> parameters, int? turns, BargainRun result)
+    private static int Fail(TextWriter stderr, string message, int code)
     {
-        var json = new StringWriter(Inv);
-        Print(result, OutputFormat.Json, json);
-        var modelParameters = System.Collections.Immutable.ImmutableSortedDictionary<string, string>.Empty;
-        foreach (var pair in parameters)
+        foreach (var line in message.Split('\n'))
         {
-            var (name, value) = ParsePair(pair);
-            modelParameters = modelParameters.SetItem(name, value);
+            stderr.WriteLine("error: " + line);
         }
 
-        if (turns is { } t)
-        {
-            modelParameters = modelParameters.SetItem("turns", t.ToString(Inv));
-        }
-
-        RunRecorder.Record(parse, new Store.RunRecord
-        {
-            Kind = Store.RunKind.Bargain,
-            ScenarioText = File.ReadAllText(path),
-            ScenarioFile = Path.GetFileName(path),
-            Seed = 0,
-            Draws = 0,
-            ModelName = model,
-            ModelParameters = modelParameters,
-            ProgramVersion = RunRecorder.ProgramVersion,
-            CreatedAt = TimeProvider.System.GetUtcNow(),
-            Arguments = RunRecorder.Arguments(parse),
-            ResultsJson = json.ToString(),
-        });
-    }
-
-    /// <summary>Re-runs a stored bargain run from its stored game text, for <c>runs rerun</c>.</summary>
-    public static string Replay(Store.RunRecord run, TextWriter stderr, CancellationToken ct)
-    {
-        var extension = Path.GetExtension(run.ScenarioFile).ToLowerInvariant();
-        KtabGame game;
-        if (extension is ".yaml" or ".yml" or ".json")
-        {
-            game = KtabScenarioMapping.FromScenario(ScenarioFiles.FromText(run.ScenarioText, run.ScenarioFile).Scenario);
-        }
-        else
-        {
-            var read = KtabCsv.Read(new StringReader(run.ScenarioText), run.ScenarioFile);
-            game = read.Succeeded ? read.Game! : throw new CliException(string.Join(Environment.NewLine, read.Errors.Select(e => e.ToString())));
-        }
-
-        var parameters = run.ModelParameters.Where(kv => kv.Key != "turns").Select(kv => kv.Key + "=" + kv.Value).ToList();
-        int? turns = run.ModelParameters.TryGetValue("turns", out var t) ? int.Parse(t, Inv) : null;
-        var result = Execute(game.ToSmpInput(), run.ModelName, parameters, turns);
-        var json = new StringWriter(Inv);
-        Print(result, OutputFormat.Json, json);
-        return json.ToString();
+        return code;
     }
 
     /// <summary>
@@ -127,8 +81,7 @@ internal static class BargainCommand
     /// <returns>The bargaining input.</returns>
     internal static SmpInput LoadBargainingInput(string path)
     {
-        var extension = Path.GetExtension(path).ToLowerInvariant();
-        var game = extension is ".yaml" or ".yml" or ".json"
+        var game = BargainRun.IsScenarioFile(path)
             ? Scenarios.Ktab.KtabScenarioMapping.FromScenario(ScenarioFiles.Load(path).Scenario)
             : KtabCommands.ReadGame(path);
         try
@@ -141,162 +94,17 @@ internal static class BargainCommand
         }
     }
 
-    /// <summary>The outcome of one command run, whatever the model.</summary>
-    internal sealed record BargainRun(
-        string Model,
-        SmpInput Input,
-        IReadOnlyList<KeyValuePair<string, string>> Parameters,
-        int Turns,
-        IReadOnlyList<HistoryRow> History,
-        SmpResult? Smp,
-        IReadOnlyList<EuResult>? Eu,
-        IReadOnlyList<CompromiseForecast>? Compromise);
-
-    /// <summary>One tidy row: an actor's position on a dimension at a turn, and the probability of the position it holds.</summary>
-    internal sealed record HistoryRow(int Turn, string Actor, string Dimension, double Position, double? Probability);
-
-    internal static BargainRun Execute(SmpInput input, string model, IReadOnlyList<string> parameters, int? turns)
-    {
-        var pairs = parameters.Select(ParsePair).ToList();
-        switch (model)
-        {
-            case "smp":
-            {
-                var p = SmpParameters.Default;
-                foreach (var (name, value) in pairs)
-                {
-                    p = p.With(name, value, out var error) ?? throw new CliException("--param " + error, ExitCodes.Usage);
-                }
-
-                if (turns is { } t)
-                {
-                    p = p.With("MaxTurns", t.ToString(Inv), out var error) ?? throw new CliException("--turns: " + error, ExitCodes.Usage);
-                }
-
-                var result = SpatialModelOfPolitics.Run(input, p);
-                var rows = new List<HistoryRow>();
-                for (int turn = 0; turn <= result.Turns; turn++)
-                {
-                    for (int i = 0; i < input.ActorCount; i++)
-                    {
-                        for (int k = 0; k < input.DimensionCount; k++)
-                        {
-                            // Rounded to 9 decimals: x/100·100 is not always the input's decimal; KTAB itself prints 1 decimal.
-                            rows.Add(new HistoryRow(turn, input.ActorNames[i], input.DimensionNames[k], Math.Round(result.Position(turn, i, k), 9), result.Probabilities[turn][i]));
-                        }
-                    }
-                }
-
-                return new BargainRun("smp", input, p.ToPairs(), result.Turns, rows, result, null, null);
-            }
-
-            case "eu":
-            {
-                var o = ExpectedUtilityOptions.Paper;
-                foreach (var (name, value) in pairs.OrderBy(pair => pair.Name.Equals("Preset", StringComparison.OrdinalIgnoreCase) ? 0 : 1))
-                {
-                    o = o.With(name, value, out var error) ?? throw new CliException("--param " + error, ExitCodes.Usage);
-                }
-
-                if (turns is { } t)
-                {
-                    o = o.With("MaxRounds", t.ToString(Inv), out var error) ?? throw new CliException("--turns: " + error, ExitCodes.Usage);
-                }
-
-                var results = Enumerable.Range(0, input.DimensionCount).Select(k => ExpectedUtilityModel.Run(input, k, o)).ToList();
-                var rows = new List<HistoryRow>();
-                foreach (var r in results)
-                {
-                    foreach (var round in r.Rounds)
-                    {
-                        for (int i = 0; i < input.ActorCount; i++)
-                        {
-                            rows.Add(new HistoryRow(round.Round, input.ActorNames[i], input.DimensionNames[r.Dimension], round.Positions[i], null));
-                        }
-                    }
-                }
-
-                return new BargainRun("eu", input, o.ToPairs(), results.Max(r => r.RoundCount), [.. rows.OrderBy(r => r.Turn)], null, results, null);
-            }
-
-            default:
-            {
-                double[]? reference = null;
-                double weight = 0;
-                foreach (var (name, value) in pairs)
-                {
-                    if (name.Equals("ReferencePoint", StringComparison.OrdinalIgnoreCase))
-                    {
-                        var parts = value.Split(';');
-                        reference = new double[parts.Length];
-                        for (int k = 0; k < parts.Length; k++)
-                        {
-                            reference[k] = ParseNumber(parts[k], "ReferencePoint");
-                        }
-
-                        if (parts.Length != input.DimensionCount)
-                        {
-                            throw new CliException($"--param ReferencePoint: expected {input.DimensionCount} value(s) separated by ';' (one per dimension); found {parts.Length}.", ExitCodes.Usage);
-                        }
-                    }
-                    else if (name.Equals("ReferenceWeight", StringComparison.OrdinalIgnoreCase))
-                    {
-                        weight = ParseNumber(value, "ReferenceWeight");
-                        if (weight < 0)
-                        {
-                            throw new CliException("--param ReferenceWeight: expected a number >= 0.", ExitCodes.Usage);
-                        }
-                    }
-                    else
-                    {
-                        throw new CliException($"--param unknown compromise parameter '{name}'; expected ReferencePoint or ReferenceWeight.", ExitCodes.Usage);
-                    }
-                }
-
-                if (reference is not null && weight == 0)
-                {
-                    weight = 1;
-                }
-
-                var forecasts = CompromiseModel.Forecast(input, reference, weight);
-                var rows = forecasts.Select(f => new HistoryRow(0, "(compromise)", input.DimensionNames[f.Dimension], f.Forecast, null)).ToList();
-                var shown = new List<KeyValuePair<string, string>>
-                {
-                    new("ReferencePoint", reference is null ? "none" : string.Join(';', reference.Select(v => v.ToString("R", Inv)))),
-                    new("ReferenceWeight", weight.ToString("R", Inv)),
-                };
-                return new BargainRun("compromise", input, shown, 0, rows, null, null, forecasts);
-            }
-        }
-    }
-
-    private static (string Name, string Value) ParsePair(string text)
-    {
-        int eq = text.IndexOf('=', StringComparison.Ordinal);
-        if (eq <= 0 || eq == text.Length - 1)
-        {
-            throw new CliException($"--param '{text}': expected Name=Value.", ExitCodes.Usage);
-        }
-
-        return (text[..eq].Trim(), text[(eq + 1)..].Trim());
-    }
-
-    private static double ParseNumber(string text, string name) =>
-        double.TryParse(text, NumberStyles.Float, Inv, out double v) && double.IsFinite(v)
-            ? v
-            : throw new CliException($"--param {name}: expected a number; found '{text}'.", ExitCodes.Usage);
-
     private static string F(double x, string format = "R") => x.ToString(format, Inv);
 
-    internal static void Print(BargainRun run, OutputFormat format, TextWriter output)
+    internal static void Print(BargainRun.BargainOutcome run, OutputFormat format, TextWriter output)
     {
         switch (format)
         {
             case OutputFormat.Csv:
-                PrintCsv(run, output);
+                BargainRun.WriteCsv(run, output);
                 break;
             case OutputFormat.Json:
-                PrintJson(run, output);
+                BargainRun.WriteJson(run, output);
                 break;
             default:
                 PrintTable(run, output);
@@ -304,54 +112,7 @@ internal static class BargainCommand
         }
     }
 
-    private static void PrintCsv(BargainRun run, TextWriter output)
-    {
-        output.Write("turn,actor,dimension,position,probability\n");
-        foreach (var row in run.History)
-        {
-            output.Write(string.Join(',',
-                row.Turn.ToString(Inv),
-                Csv(row.Actor),
-                Csv(row.Dimension),
-                F(row.Position),
-                row.Probability is { } p ? F(p) : string.Empty));
-            output.Write('\n');
-        }
-
-        static string Csv(string s) =>
-            s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-    }
-
-    private sealed record JsonRun(
-        string Model,
-        IReadOnlyDictionary<string, string> Parameters,
-        int Turns,
-        IReadOnlyList<string> Actors,
-        IReadOnlyList<string> Dimensions,
-        IReadOnlyList<HistoryRow> History,
-        IReadOnlyList<double>? StopTrace,
-        IReadOnlyList<JsonEuDimension>? Trajectories,
-        IReadOnlyList<CompromiseForecast>? Forecasts);
-
-    private sealed record JsonEuDimension(string Dimension, IReadOnlyList<double> Median, IReadOnlyList<double> Mean);
-
-    private static void PrintJson(BargainRun run, TextWriter output)
-    {
-        var json = new JsonRun(
-            run.Model,
-            run.Parameters.ToDictionary(p => p.Key, p => p.Value),
-            run.Turns,
-            run.Input.ActorNames,
-            run.Input.DimensionNames,
-            run.History,
-            run.Smp?.StopTrace,
-            run.Eu?.Select(r => new JsonEuDimension(run.Input.DimensionNames[r.Dimension], [.. r.Rounds.Select(x => x.Median)], [.. r.Rounds.Select(x => x.Mean)])).ToList(),
-            run.Compromise);
-        output.Write(JsonSerializer.Serialize(json, CommonOptions.Json));
-        output.Write('\n');
-    }
-
-    private static void PrintTable(BargainRun run, TextWriter output)
+    private static void PrintTable(BargainRun.BargainOutcome run, TextWriter output)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {

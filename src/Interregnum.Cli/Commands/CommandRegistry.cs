@@ -5,7 +5,7 @@ namespace Interregnum.Cli.Commands;
 /// <summary>Every subcommand of <c>interregnum</c>, in the order <c>--help</c> lists them.</summary>
 internal static class CommandRegistry
 {
-    public static IEnumerable<Command> All()
+    public static IEnumerable<Command> All(RunReplayers replayers)
     {
         yield return ValidateCommand.Create();
         yield return PowerCommand.Create();
@@ -17,7 +17,7 @@ internal static class CommandRegistry
         yield return KtabCommands.Import();
         yield return KtabCommands.Export();
         yield return HistoryCommand.Create();
-        yield return RunsCommand.Create();
+        yield return RunsCommand.Create(replayers);
         yield return BacktestCommand.Create();
     }
 }

@@ -217,7 +217,7 @@ internal static partial class HistoryCommand
             {
                 try
                 {
-                    SurvivalChart.SavePng(groups, png.FullName, $"Leader tenure by {grouping.ToString().ToLowerInvariant()} (Archigos 4.1)");
+                    Reports.SurvivalChart.SavePng([.. groups.Select(g => new Reports.SurvivalCurve(g.Group, g.Spells, g.Tenure))], png.FullName, $"Leader tenure by {grouping.ToString().ToLowerInvariant()} (Archigos 4.1)");
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
                 {
@@ -422,6 +422,11 @@ internal static partial class HistoryCommand
         {
             WriteError(error, ex.Message);
             return ex.ExitCode;
+        }
+        catch (RunException ex)
+        {
+            WriteError(error, ex.Message);
+            return ExitCodes.Of(ex.Failure);
         }
         catch (DatasetException ex)
         {

@@ -90,7 +90,7 @@ internal static class PowerCommand
     private static void WriteJson(TextWriter writer, LoadedScenario loaded, PowerTable table, List<PowerRow> rows, string[] phases)
     {
         var doc = new PowerJson(
-            ForecastReports.Ref(loaded),
+            ForecastDocuments.Ref(loaded),
             loaded.Scenario.Incumbent,
             table.Instruments,
             phases,

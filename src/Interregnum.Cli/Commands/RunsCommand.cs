@@ -15,14 +15,14 @@ internal static class RunsCommand
     private const int TableResultRows = 200;
     private const int TableScenarioLines = 40;
 
-    internal static Command Create()
+    internal static Command Create(RunReplayers replayers)
     {
         var runs = new Command("runs", "List, show, compare, export and re-run stored runs (see --db).");
         runs.Subcommands.Add(CreateList());
         runs.Subcommands.Add(CreateShow());
         runs.Subcommands.Add(CreateDiff());
         runs.Subcommands.Add(CreateExport());
-        runs.Subcommands.Add(CreateRerun());
+        runs.Subcommands.Add(CreateRerun(replayers));
         return runs;
     }
 
@@ -208,7 +208,7 @@ internal static class RunsCommand
         return command;
     }
 
-    private static Command CreateRerun()
+    private static Command CreateRerun(RunReplayers replayers)
     {
         var db = CommonOptions.Db();
         var id = IdArgument();
@@ -222,7 +222,7 @@ internal static class RunsCommand
             var run = GetRun(store, parseResult.GetValue(id));
             var output = parseResult.InvocationConfiguration.Output;
             var error = parseResult.InvocationConfiguration.Error;
-            if (!RunReplay.TryGet(run.Kind, out var replay))
+            if (!replayers.TryGet(run.Kind, out var replay))
             {
                 throw new CliException(
                     $"cannot rerun run {Invariant(run.Id)}: this program cannot replay '{run.Kind.ToText()}' runs.", ExitCodes.MissingResource);
@@ -278,6 +278,11 @@ internal static class RunsCommand
         {
             parseResult.InvocationConfiguration.Error.WriteLine("error: " + ex.Message);
             return ex.ExitCode;
+        }
+        catch (RunException ex)
+        {
+            parseResult.InvocationConfiguration.Error.WriteLine("error: " + ex.Message);
+            return ExitCodes.Of(ex.Failure);
         }
     }
 

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Interregnum.Simulation;
 
 namespace Interregnum.Cli.Commands;
 
@@ -26,16 +25,16 @@ internal static class SimulateCommand
             var stderr = p.InvocationConfiguration.Error;
             var loaded = ScenarioFiles.Load(p.GetValue(opts.File)!);
             var sh = ScenarioFiles.Shock(loaded, p.GetValue(shock));
-            var settings = opts.Settings(p, p.GetValue(untilSe));
-            var (doc, result) = Terminal.WithProgress(stderr, $"simulate {sh.Id}", settings.Draws, progress =>
-                Compute(loaded, sh.Id, settings, p.GetValue(opts.Data), stderr, progress, ct));
+            var request = new SimulateRequest(loaded, sh.Id, opts.Settings(p, p.GetValue(untilSe)), p.GetValue(opts.Data));
+            var (doc, result) = Terminal.WithProgress(stderr, $"simulate {sh.Id}", request.Settings.Draws, progress =>
+                SimulateRun.Compute(request, stderr, progress, ct));
             var json = JsonSerializer.Serialize(doc, CommonOptions.Json);
             if (p.GetValue(outDir) is { } dir)
             {
                 OutputFolder.Write(dir, new Dictionary<string, Action<TextWriter>>
                 {
                     ["summary.json"] = w => w.Write(json + "\n"),
-                    ["draws.csv"] = w => ForecastReports.WriteDrawsCsv(w, loaded, result),
+                    ["draws.csv"] = w => ForecastDocuments.WriteDrawsCsv(w, loaded, result),
                 });
             }
 
@@ -45,49 +44,23 @@ internal static class SimulateCommand
                     stdout.WriteLine(json);
                     break;
                 case OutputFormat.Csv:
-                    ForecastReports.WriteSummaryCsv(stdout, [doc.Forecast]);
+                    ForecastDocuments.WriteSummaryCsv(stdout, [doc.Forecast]);
                     break;
                 default:
-                    ForecastReports.WriteTable(Terminal.For(stdout), loaded, doc);
+                    ForecastTables.WriteTable(Terminal.For(stdout), loaded, doc);
                     break;
             }
 
-            RunLog.Record(p, opts, loaded, "simulate", sh.Id, settings, json, p.GetValue(storeDraws)
+            RunLog.Record(p, opts, loaded, Store.RunKind.Simulate, sh.Id, request.Settings, json, p.GetValue(storeDraws)
                 ? () =>
                 {
                     var w = new StringWriter();
-                    ForecastReports.WriteDrawsCsv(w, loaded, result);
+                    ForecastDocuments.WriteDrawsCsv(w, loaded, result);
                     return w.ToString();
                 }
                 : null);
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
-    }
-
-    /// <summary>Runs the forecast and builds its JSON document (the command and <c>runs rerun</c> both use this).</summary>
-    public static (SimulateJson Doc, SimulationResult Result) Compute(LoadedScenario loaded, string shockId, SimulationSettings settings, DirectoryInfo? data, TextWriter stderr, IProgress<int>? progress, CancellationToken ct)
-    {
-        var result = SuccessionSimulation.Run(loaded.Scenario, shockId, settings, progress, ct);
-        var doc = new SimulateJson(
-            "interregnum",
-            ForecastReports.Version,
-            "simulate",
-            ForecastReports.Ref(loaded),
-            result.Seed,
-            result.Draws,
-            ForecastReports.ModelName(result.Model),
-            ForecastReports.ToJson(loaded, result),
-            OutsideViews.For(loaded, loaded.Scenario.ShockById(shockId)!, data, stderr));
-        return (doc, result);
-    }
-
-    /// <summary>Re-runs a stored simulate run and returns its JSON, for <c>runs rerun</c>.</summary>
-    public static string Replay(Store.RunRecord run, TextWriter stderr, CancellationToken ct)
-    {
-        var loaded = ScenarioFiles.FromText(run.ScenarioText, run.ScenarioFile);
-        var settings = RunLog.Settings(run);
-        var (doc, _) = Compute(loaded, ScenarioFiles.Shock(loaded, run.ShockId).Id, settings, ScenarioFiles.DataFolderFromArguments(run.Arguments), stderr, null, ct);
-        return JsonSerializer.Serialize(doc, CommonOptions.Json);
     }
 }

@@ -1,6 +1,13 @@
+using Interregnum.Statistics;
 using ScottPlot;
 
-namespace Interregnum.History.Survival;
+namespace Interregnum.Reports;
+
+/// <summary>One group's tenure curve for <see cref="SurvivalChart"/>.</summary>
+/// <param name="Label">The group's name in the legend.</param>
+/// <param name="Spells">How many spells in office the curve is fitted on (shown as n).</param>
+/// <param name="Tenure">The Kaplan–Meier curve of time in office, in years.</param>
+public sealed record SurvivalCurve(string Label, int Spells, KaplanMeierCurve Tenure);
 
 /// <summary>Draws Kaplan–Meier tenure curves with their confidence bands (ScottPlot, headless PNG).</summary>
 public static class SurvivalChart
@@ -9,11 +16,11 @@ public static class SurvivalChart
     public const string FontFamily = "DejaVu Sans";
 
     /// <summary>Saves a PNG of the tenure curves of the groups.</summary>
-    /// <param name="groups">Groups from <see cref="LeaderSurvival.Curves"/>.</param>
+    /// <param name="groups">The curves, one per group (History's leader survival groups, mapped).</param>
     /// <param name="path">Output file (.png).</param>
     /// <param name="title">Chart title.</param>
     /// <param name="maxYears">Right end of the time axis, in years.</param>
-    public static void SavePng(IReadOnlyList<SurvivalGroup> groups, string path, string title, double maxYears = 30)
+    public static void SavePng(IReadOnlyList<SurvivalCurve> groups, string path, string title, double maxYears = 30)
     {
         ArgumentNullException.ThrowIfNull(groups);
         var plot = new Plot();
@@ -30,7 +37,7 @@ public static class SurvivalChart
             var line = plot.Add.ScatterLine(xs, ys);
             line.Color = color;
             line.LineWidth = 2;
-            line.LegendText = $"{group.Group} (n = {group.Spells})";
+            line.LegendText = $"{group.Label} (n = {group.Spells})";
         }
 
         plot.Title(title);
@@ -41,7 +48,7 @@ public static class SurvivalChart
         plot.SavePng(path, 900, 600);
     }
 
-    private static (double[] X, double[] Y, double[] Lower, double[] Upper) Steps(SurvivalGroup group, double maxYears)
+    private static (double[] X, double[] Y, double[] Lower, double[] Upper) Steps(SurvivalCurve group, double maxYears)
     {
         var xs = new List<double> { 0 };
         var ys = new List<double> { 1 };

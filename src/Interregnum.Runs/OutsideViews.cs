@@ -1,12 +1,12 @@
 using Interregnum.History;
 using Interregnum.History.Loading;
 using Interregnum.Model;
-using HistoryClass = Interregnum.History.ReferenceClasses.ReferenceClass;
+using Interregnum.History.ReferenceClasses;
 
-namespace Interregnum.Cli;
+namespace Interregnum.Runs;
 
 /// <summary>The outside view printed beside a forecast: historical base rates for the scenario's reference class.</summary>
-internal static class OutsideViews
+public static class OutsideViews
 {
     /// <summary>
     /// Base rates for the scenario's reference class (with the shock's manner of exit unless
@@ -29,12 +29,7 @@ internal static class OutsideViews
         }
 
         var manner = allManners ? rc.Manner : (rc.Manner ?? shock.Manner);
-        var query = new HistoryClass(
-            ExitManner: manner is null ? null : ForecastReports.Kebab(manner.Value.ToString()),
-            RegimeType: rc.RegimeType,
-            FromYear: rc.EraFrom,
-            ToYear: rc.EraTo,
-            Region: rc.Region);
+        var query = ScenarioReferenceClasses.ToQuery(rc, manner);
         HistoricalData data;
         try
         {
@@ -46,7 +41,7 @@ internal static class OutsideViews
             return null;
         }
 
-        var rates = History.ReferenceClasses.OutsideView.BaseRates(data, query);
+        var rates = OutsideView.BaseRates(data, query);
         var description = string.Join(", ", new[]
         {
             query.ExitManner is null ? null : "exit " + query.ExitManner,

@@ -1,25 +1,24 @@
 using System.Globalization;
 using CsvHelper;
 using Interregnum.Simulation;
-using Spectre.Console;
 
-namespace Interregnum.Cli;
+namespace Interregnum.Runs;
 
 /// <summary>The scenario a report is about.</summary>
-internal sealed record ScenarioRef(string Id, string Title, string File, string Sha256);
+public sealed record ScenarioRef(string Id, string Title, string File, string Sha256);
 
 /// <summary>The shock a report is about.</summary>
-internal sealed record ShockRef(string Id, string Label, string Manner, string Location);
+public sealed record ShockRef(string Id, string Label, string Manner, string Location);
 
 /// <summary>A probability with its 90% Monte Carlo interval, standard error and input-uncertainty spread.</summary>
-internal sealed record EstimateJson(double Probability, double[] Interval90, double McSe, double[] Spread90);
+public sealed record EstimateJson(double Probability, double[] Interval90, double McSe, double[] Spread90);
 
-internal sealed record CandidateJson(string Id, string Label, string Leader, double Probability, double[] Interval90, double McSe, double[] Spread90, double WinFrequency);
+public sealed record CandidateJson(string Id, string Label, string Leader, double Probability, double[] Interval90, double McSe, double[] Spread90, double WinFrequency);
 
-internal sealed record DimensionJson(string Id, string Label, double StatusQuo, double Mean, double P5, double P50, double P95, double MeanShift, double PHigher);
+public sealed record DimensionJson(string Id, string Label, double StatusQuo, double Mean, double P5, double P50, double P95, double MeanShift, double PHigher);
 
 /// <summary>One shock's forecast, as JSON.</summary>
-internal sealed record ShockForecastJson(
+public sealed record ShockForecastJson(
     ShockRef Shock,
     bool IncumbentStays,
     IReadOnlyList<CandidateJson> Candidates,
@@ -27,30 +26,16 @@ internal sealed record ShockForecastJson(
     double ContestedThreshold,
     IReadOnlyList<DimensionJson> Dimensions);
 
-/// <summary>The JSON document <c>simulate --format json</c> prints and <c>--out</c> writes as summary.json.</summary>
-internal sealed record SimulateJson(
-    string Program,
-    string Version,
-    string Command,
-    ScenarioRef Scenario,
-    ulong Seed,
-    int Draws,
-    string Model,
-    ShockForecastJson Forecast,
-    OutsideViewJson? OutsideView);
-
-/// <summary>The JSON document <c>compare --format json</c> prints.</summary>
-internal sealed record CompareJson(string Program, string Version, string Command, ScenarioRef Scenario, ulong Seed, int Draws, string Model, IReadOnlyList<ShockForecastJson> Shocks, OutsideViewJson? OutsideView);
-
 /// <summary>Historical base rates for the scenario's reference class, beside the model's forecast.</summary>
-internal sealed record OutsideViewJson(string ReferenceClass, IReadOnlyList<BaseRateJson> BaseRates, string? Note);
+public sealed record OutsideViewJson(string ReferenceClass, IReadOnlyList<BaseRateJson> BaseRates, string? Note);
 
-internal sealed record BaseRateJson(string Outcome, string Label, int Cases, int Events, double Rate, double[] Interval90);
+public sealed record BaseRateJson(string Outcome, string Label, int Cases, int Events, double Rate, double[] Interval90);
 
-/// <summary>Turns forecast results into JSON documents, tidy CSV and tables.</summary>
-internal static class ForecastReports
+/// <summary>Turns forecast results into the JSON documents and tidy CSV that simulate and compare share.</summary>
+public static class ForecastDocuments
 {
-    public static string Version => typeof(ForecastReports).Assembly.GetName().Version!.ToString(3);
+    /// <summary>The program version written into every result document (major.minor.patch).</summary>
+    public static string Version => typeof(ForecastDocuments).Assembly.GetName().Version!.ToString(3);
 
     public static string ModelName(PolicyModel m) => m.ToString().ToLowerInvariant();
 
@@ -162,57 +147,4 @@ internal static class ForecastReports
             csv.EndRecord();
         }
     }
-
-    public static void WriteTable(IAnsiConsole console, LoadedScenario loaded, SimulateJson doc)
-    {
-        var f = doc.Forecast;
-        console.Write(new Rule($"[bold]{Markup.Escape(loaded.Scenario.Title)}[/] — {Markup.Escape(f.Shock.Label)}").LeftJustified());
-        console.WriteLine($"seed {doc.Seed}, {doc.Draws} draws, policy model {doc.Model}, scenario sha256 {loaded.Sha256[..12]}…");
-        if (f.IncumbentStays)
-        {
-            console.WriteLine("The incumbent stays (failed attempt): no succession contest; policy after the declared effects.");
-        }
-        else
-        {
-            var t = new Table().Title("Who prevails").AddColumns("candidate", "probability", "90% MC interval", "MC s.e.", "5–95% across inputs");
-            foreach (var c in f.Candidates.OrderByDescending(c => c.Probability))
-            {
-                t.AddRow(Markup.Escape(c.Label), P(c.Probability), $"{P(c.Interval90[0])}–{P(c.Interval90[1])}", c.McSe.ToString("0.0000", CultureInfo.InvariantCulture), $"{P(c.Spread90[0])}–{P(c.Spread90[1])}");
-            }
-
-            console.Write(t);
-            console.WriteLine($"Contested succession: {P(f.Contested.Probability)} (90% MC interval {P(f.Contested.Interval90[0])}–{P(f.Contested.Interval90[1])}); contested: the strongest losing camp controls more than {P(f.ContestedThreshold)} of the coercion that actors control.");
-        }
-
-        var d = new Table().Title("Policy after the succession (0–100)").AddColumns("dimension", "status quo", "mean", "5%", "50%", "95%", "shift", "P(higher)");
-        foreach (var x in f.Dimensions)
-        {
-            d.AddRow(Markup.Escape(x.Label), N(x.StatusQuo), N(x.Mean), N(x.P5), N(x.P50), N(x.P95), (x.MeanShift >= 0 ? "+" : "") + N(x.MeanShift), P(x.PHigher));
-        }
-
-        console.Write(d);
-        if (doc.OutsideView is { } ov)
-        {
-            WriteOutsideView(console, ov);
-        }
-    }
-
-    public static void WriteOutsideView(IAnsiConsole console, OutsideViewJson ov)
-    {
-        var t = new Table().Title($"Outside view: {Markup.Escape(ov.ReferenceClass)}").AddColumns("outcome", "rate", "90% interval", "cases");
-        foreach (var b in ov.BaseRates)
-        {
-            t.AddRow(Markup.Escape(b.Label), P(b.Rate), $"{P(b.Interval90[0])}–{P(b.Interval90[1])}", $"{b.Events}/{b.Cases}");
-        }
-
-        console.Write(t);
-        if (ov.Note is not null)
-        {
-            console.WriteLine(ov.Note);
-        }
-    }
-
-    public static string P(double p) => p.ToString("0.0%", CultureInfo.InvariantCulture);
-
-    public static string N(double x) => x.ToString("0.0", CultureInfo.InvariantCulture);
 }

@@ -10,7 +10,7 @@ using ReportOutsideView = Interregnum.Reports.OutsideView;
 using ReportPowerRow = Interregnum.Reports.PowerRow;
 using ReportPowerTable = Interregnum.Reports.PowerTable;
 
-namespace Interregnum.Cli;
+namespace Interregnum.Runs;
 
 /// <summary>Everything <see cref="BriefBuilder"/> maps onto a brief: the scenario, the results and how they were made.</summary>
 /// <param name="Loaded">The scenario (from a file or a stored run).</param>
@@ -24,7 +24,7 @@ namespace Interregnum.Cli;
 /// <param name="Provenance">Where the brief comes from, in words (a scenario file, or a stored run).</param>
 /// <param name="Reproduction">For a stored run: whether the re-run reproduced the stored results, in words.</param>
 /// <param name="MadeOn">The date to use when the scenario states no as-of date.</param>
-internal sealed record BriefInputs(
+public sealed record BriefInputs(
     LoadedScenario Loaded,
     IReadOnlyList<SimulationResult> Shocks,
     string HeadlineShockId,
@@ -45,7 +45,7 @@ internal sealed record BriefInputs(
 }
 
 /// <summary>Maps a scenario and its forecast results onto the brief's content (<see cref="BriefContent"/>).</summary>
-internal static class BriefBuilder
+public static class BriefBuilder
 {
     /// <summary>Inputs shown per tornado and per importance table: the rest move the output less.</summary>
     public const int TopInputs = 8;
@@ -54,8 +54,6 @@ internal static class BriefBuilder
     public const int TornadoCandidates = 2;
 
     private const string CrisisPhase = "crisis";
-
-    private static readonly double[] BinWidths = [1.0, 2.0, 2.5, 5.0, 10.0, 20.0];
 
     public static BriefContent Build(BriefInputs inputs)
     {
@@ -213,7 +211,7 @@ internal static class BriefBuilder
     {
         var capability = power.Rows.ToDictionary(r => r.ActorId, r => r.CrisisCapability, StringComparer.Ordinal);
         var nodes = s.Actors.Select(a => new NetworkNode(ActorNode(a.Id), a.Name, NetworkNodeKind.Actor, Math.Max(0, capability[a.Id]))).ToList();
-        nodes.AddRange(s.Organizations.Select(o => new NetworkNode(OrganizationNode(o.Id), ShortName(o.Name), NetworkNodeKind.Organization, OrganizationWeight(s, o))));
+        nodes.AddRange(s.Organizations.Select(o => new NetworkNode(OrganizationNode(o.Id), ShortName(o.Name), NetworkNodeKind.Organization, OrganizationWeights.Weight(s, o, CrisisPhase))));
         var ties = s.Ties.Select(t => new NetworkTie(ActorNode(t.From), ActorNode(t.To), Words(t.Type.ToString()), t.Weight.Point)).ToList();
         var heads = s.Organizations.Where(o => o.Head is not null).Select(o => new HeadOfEdge(ActorNode(o.Head!), OrganizationNode(o.Id))).ToList();
         return new EliteNetwork(nodes, ties, heads);
@@ -222,31 +220,6 @@ internal static class BriefBuilder
     private static string ActorNode(string id) => "actor:" + id;
 
     private static string OrganizationNode(string id) => "org:" + id;
-
-    /// <summary>
-    /// An organization's crisis-phase weight, on the same scale as an actor's capability: Σ_i w_crisis,i · h_oi / T_i
-    /// with T_i every holding of instrument i there is (actors', organizations' and the office's), at central values.
-    /// </summary>
-    private static double OrganizationWeight(Scenario s, Organization o)
-    {
-        double weight = 0;
-        foreach (var instrument in s.Instruments)
-        {
-            var id = instrument.Id;
-            var total = Point(s.Office.Holdings, id)
-                + s.Actors.Sum(a => Point(a.Holdings, id))
-                + s.Organizations.Sum(x => Point(x.Holdings, id));
-            if (total > 0 && instrument.Weights.TryGetValue(CrisisPhase, out var w))
-            {
-                weight += w.Point * Point(o.Holdings, id) / total;
-            }
-        }
-
-        return Math.Max(0, weight);
-    }
-
-    private static double Point(IReadOnlyDictionary<string, Uncertain> holdings, string id) =>
-        holdings.TryGetValue(id, out var u) ? u.Point : 0;
 
     private static List<PolicyForecast> Policy(Scenario s, SimulationResult r)
     {
@@ -262,34 +235,9 @@ internal static class BriefBuilder
         return list;
     }
 
-    /// <summary>
-    /// Bins values into [low, high) bins of the smallest round width (1, 2, 2.5, 5, 10 or 20 points) that needs at
-    /// most 30 bins to span them, starting at a multiple of the width; the largest value always falls in a bin.
-    /// </summary>
-    internal static IReadOnlyList<HistogramBin>? Histogram(IReadOnlyList<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return null;
-        }
-
-        double min = values.Min(), max = values.Max();
-        var width = BinWidths.FirstOrDefault(w => Math.Ceiling((max - min) / w) <= 30, 20.0);
-        var low = Math.Floor(min / width) * width;
-        var count = Math.Max(1, (int)Math.Ceiling((max - low) / width));
-        if (low + (count * width) <= max)
-        {
-            count++;
-        }
-
-        var counts = new int[count];
-        foreach (var v in values)
-        {
-            counts[Math.Clamp((int)Math.Floor((v - low) / width), 0, count - 1)]++;
-        }
-
-        return counts.Select((c, i) => new HistogramBin(low + (i * width), low + ((i + 1) * width), c)).ToList();
-    }
+    /// <summary>The values' histogram (<see cref="Statistics.Histogram.RoundBins"/>) as the brief draws it.</summary>
+    public static IReadOnlyList<HistogramBin>? Histogram(IReadOnlyList<double> values) =>
+        Statistics.Histogram.RoundBins(values)?.Select(b => new HistogramBin(b.Low, b.High, b.Count)).ToList();
 
     private static ShockOutcome ShockOutcome(Scenario s, SimulationResult r) => new(
         r.IncumbentStays ? r.ShockLabel + " (no succession)" : r.ShockLabel,
@@ -301,7 +249,7 @@ internal static class BriefBuilder
     /// The outputs given a tornado: the <see cref="TornadoCandidates"/> likeliest candidates, a contested succession and
     /// every policy dimension; an output that no input moves is left out.
     /// </summary>
-    internal static IEnumerable<OutputSensitivity> TornadoOutputs(SensitivityResult sens)
+    public static IEnumerable<OutputSensitivity> TornadoOutputs(SensitivityResult sens)
     {
         var candidates = sens.Outputs.Where(o => o.Output.Id.StartsWith("p_candidate.", StringComparison.Ordinal))
             .OrderByDescending(o => o.Base).Take(TornadoCandidates).ToHashSet();
@@ -345,7 +293,7 @@ internal static class BriefBuilder
     {
         var s = inputs.Loaded.Scenario;
         var settings = inputs.Settings;
-        var model = ForecastReports.ModelName(settings.Model);
+        var model = ForecastDocuments.ModelName(settings.Model);
         var models = new List<string>
         {
             "Power accounting: each actor's share of each instrument of power, held directly, through the organizations it heads (times their loyalty to the head) and through the office; capability is the phase-weighted sum over instruments.",
@@ -357,8 +305,8 @@ internal static class BriefBuilder
         if (inputs.Sensitivity is { } sens)
         {
             models.Add(string.Create(CultureInfo.InvariantCulture,
-                $"Sensitivity ({headline.Label}): {sens.Inputs} uncertain inputs, {sens.Draws} draws per run, policy model {ForecastReports.ModelName(sens.Model)}. ")
-                + Commands.SensitivityCommand.Method
+                $"Sensitivity ({headline.Label}): {sens.Inputs} uncertain inputs, {sens.Draws} draws per run, policy model {ForecastDocuments.ModelName(sens.Model)}. ")
+                + SensitivityRun.Method
                 + string.Create(CultureInfo.InvariantCulture, $" Tornadoes are drawn for the {TornadoCandidates} likeliest candidates, a contested succession and each policy dimension, importance tables for every output that moves; each shows the {TopInputs} inputs that matter most, leaving out the inputs of other shocks (which cannot move this one's outputs)."));
         }
 
@@ -399,7 +347,7 @@ internal static class BriefBuilder
 
         // The draws the headline shock actually ran (fewer than the maximum when a stopping rule was given).
         var draws = inputs.Shocks.Single(r => r.ShockId == inputs.HeadlineShockId).Draws;
-        return new MethodsNote(models, new ReadOnlyDictionary<string, string>(parameters), settings.Seed, draws, "sha256:" + inputs.Loaded.Sha256, RunRecorder.ProgramVersion);
+        return new MethodsNote(models, new ReadOnlyDictionary<string, string>(parameters), settings.Seed, draws, "sha256:" + inputs.Loaded.Sha256, RunJson.ProgramVersion);
     }
 
     private static string PolicyModelText(PolicyModel model) => model switch
@@ -410,7 +358,7 @@ internal static class BriefBuilder
     };
 
     /// <summary>An uncertain input's path (e.g. <c>actors.bortnikov.ambition</c>) in words, with the scenario's names.</summary>
-    internal static string InputLabel(Scenario s, string path)
+    public static string InputLabel(Scenario s, string path)
     {
         var p = path.Split('.');
         string Actor(string id) => s.ActorIndex(id) >= 0 ? s.ActorById(id).Name : id;
@@ -445,7 +393,7 @@ internal static class BriefBuilder
     }
 
     /// <summary>A name without its explanation: "FSO (Federal Protective Service), about 50,000" → "FSO".</summary>
-    internal static string ShortName(string name)
+    public static string ShortName(string name)
     {
         var cut = name.IndexOfAny(['(', ',']);
         var shortName = cut > 0 ? name[..cut].Trim() : name;
@@ -464,5 +412,5 @@ internal static class BriefBuilder
     private static string ShockLabel(Scenario s, string id) => s.ShockById(id)?.Label ?? id;
 
     /// <summary>PascalCase or kebab-case in lower-case words: <c>SharedBackground</c> → "shared background".</summary>
-    internal static string Words(string name) => ForecastReports.Kebab(name).Replace('-', ' ');
+    public static string Words(string name) => ForecastDocuments.Kebab(name).Replace('-', ' ');
 }

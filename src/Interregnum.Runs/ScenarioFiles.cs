@@ -1,23 +1,23 @@
 using Interregnum.Model;
 using Interregnum.Scenarios;
 
-namespace Interregnum.Cli;
+namespace Interregnum.Runs;
 
 /// <summary>A scenario file as loaded by a command: the model, its text, its content hash.</summary>
 /// <param name="Path">The path as given.</param>
 /// <param name="Scenario">The validated scenario.</param>
 /// <param name="Text">The file's text (stored with every run).</param>
 /// <param name="Sha256">SHA-256 of the file's bytes, lowercase hex.</param>
-internal sealed record LoadedScenario(string Path, Scenario Scenario, string Text, string Sha256);
+public sealed record LoadedScenario(string Path, Scenario Scenario, string Text, string Sha256);
 
 /// <summary>Loads scenario files for commands, turning problems into one clear line each.</summary>
-internal static class ScenarioFiles
+public static class ScenarioFiles
 {
     public static LoadedScenario Load(string path)
     {
         if (!File.Exists(path))
         {
-            throw new CliException($"{path}: no such file", ExitCodes.MissingResource);
+            throw new RunException($"{path}: no such file", RunFailure.MissingResource);
         }
 
         byte[] bytes;
@@ -27,13 +27,13 @@ internal static class ScenarioFiles
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new CliException($"{path}: cannot read: {ex.Message}", ExitCodes.MissingResource);
+            throw new RunException($"{path}: cannot read: {ex.Message}", RunFailure.MissingResource);
         }
 
         var result = ScenarioReader.Read(bytes, path);
         if (!result.IsValid)
         {
-            throw new CliException(
+            throw new RunException(
                 $"{path} is not a valid scenario ({result.Errors.Count} problem{(result.Errors.Count == 1 ? "" : "s")}):" + Environment.NewLine +
                 string.Join(Environment.NewLine, result.Errors.Select(e => e.ToString())));
         }
@@ -47,7 +47,7 @@ internal static class ScenarioFiles
         var result = ScenarioReader.ReadText(text, fileName);
         if (!result.IsValid)
         {
-            throw new CliException(
+            throw new RunException(
                 $"the stored scenario {fileName} no longer validates ({result.Errors.Count} problems):" + Environment.NewLine +
                 string.Join(Environment.NewLine, result.Errors.Select(e => e.ToString())));
         }
@@ -75,7 +75,7 @@ internal static class ScenarioFiles
         var s = loaded.Scenario;
         if (s.Shocks.Count == 0)
         {
-            throw new CliException($"{loaded.Path}: the scenario declares no shocks; add one under 'shocks:'");
+            throw new RunException($"{loaded.Path}: the scenario declares no shocks; add one under 'shocks:'");
         }
 
         if (id is null)
@@ -83,7 +83,7 @@ internal static class ScenarioFiles
             return s.Shocks[0];
         }
 
-        return s.ShockById(id) ?? throw new CliException(
+        return s.ShockById(id) ?? throw new RunException(
             $"{loaded.Path}: unknown shock '{id}'; the scenario declares: {string.Join(", ", s.Shocks.Select(x => x.Id))}");
     }
 }

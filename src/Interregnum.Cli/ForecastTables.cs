@@ -1,0 +1,61 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace Interregnum.Cli;
+
+/// <summary>Prints forecast documents as tables for people.</summary>
+internal static class ForecastTables
+{
+    public static void WriteTable(IAnsiConsole console, LoadedScenario loaded, SimulateJson doc)
+    {
+        var f = doc.Forecast;
+        console.Write(new Rule($"[bold]{Markup.Escape(loaded.Scenario.Title)}[/] — {Markup.Escape(f.Shock.Label)}").LeftJustified());
+        console.WriteLine($"seed {doc.Seed}, {doc.Draws} draws, policy model {doc.Model}, scenario sha256 {loaded.Sha256[..12]}…");
+        if (f.IncumbentStays)
+        {
+            console.WriteLine("The incumbent stays (failed attempt): no succession contest; policy after the declared effects.");
+        }
+        else
+        {
+            var t = new Table().Title("Who prevails").AddColumns("candidate", "probability", "90% MC interval", "MC s.e.", "5–95% across inputs");
+            foreach (var c in f.Candidates.OrderByDescending(c => c.Probability))
+            {
+                t.AddRow(Markup.Escape(c.Label), P(c.Probability), $"{P(c.Interval90[0])}–{P(c.Interval90[1])}", c.McSe.ToString("0.0000", CultureInfo.InvariantCulture), $"{P(c.Spread90[0])}–{P(c.Spread90[1])}");
+            }
+
+            console.Write(t);
+            console.WriteLine($"Contested succession: {P(f.Contested.Probability)} (90% MC interval {P(f.Contested.Interval90[0])}–{P(f.Contested.Interval90[1])}); contested: the strongest losing camp controls more than {P(f.ContestedThreshold)} of the coercion that actors control.");
+        }
+
+        var d = new Table().Title("Policy after the succession (0–100)").AddColumns("dimension", "status quo", "mean", "5%", "50%", "95%", "shift", "P(higher)");
+        foreach (var x in f.Dimensions)
+        {
+            d.AddRow(Markup.Escape(x.Label), N(x.StatusQuo), N(x.Mean), N(x.P5), N(x.P50), N(x.P95), (x.MeanShift >= 0 ? "+" : "") + N(x.MeanShift), P(x.PHigher));
+        }
+
+        console.Write(d);
+        if (doc.OutsideView is { } ov)
+        {
+            WriteOutsideView(console, ov);
+        }
+    }
+
+    public static void WriteOutsideView(IAnsiConsole console, OutsideViewJson ov)
+    {
+        var t = new Table().Title($"Outside view: {Markup.Escape(ov.ReferenceClass)}").AddColumns("outcome", "rate", "90% interval", "cases");
+        foreach (var b in ov.BaseRates)
+        {
+            t.AddRow(Markup.Escape(b.Label), P(b.Rate), $"{P(b.Interval90[0])}–{P(b.Interval90[1])}", $"{b.Events}/{b.Cases}");
+        }
+
+        console.Write(t);
+        if (ov.Note is not null)
+        {
+            console.WriteLine(ov.Note);
+        }
+    }
+
+    public static string P(double p) => p.ToString("0.0%", CultureInfo.InvariantCulture);
+
+    public static string N(double x) => x.ToString("0.0", CultureInfo.InvariantCulture);
+}
