@@ -100,7 +100,52 @@ public static class BriefBuilder
                 ? BriefSection.Available(TrackRecord(bt.Json, bt.RunId))
                 : BriefSection.NotAvailable<ScoreTable>(inputs.BacktestMissing ?? "no backtest result is available"),
             Methods = Methods(inputs, headlineShock),
+            KeyJudgments = headline.IncumbentStays
+                ? BriefSection.NotAvailable<IReadOnlyList<KeyJudgmentEntry>>(IncumbentStays(headlineShock))
+                : BriefSection.Available<IReadOnlyList<KeyJudgmentEntry>>(KeyJudgmentEntries(s, headline, inputs.Sensitivity)),
+            ValueOfInformation = headline.IncumbentStays
+                ? BriefSection.NotAvailable<ValueOfInformationTable>(IncumbentStays(headlineShock))
+                : ValueOfInformationSection(s, headline),
         };
+    }
+
+    /// <summary>How the value-of-information section is computed, for its note and docs/brief.md.</summary>
+    public const string ValueOfInformationMethod =
+        "Expected value of partial perfect information per input, from the forecast's own Monte Carlo draws (no extra runs): " +
+        "the draws are sorted on the input and cut into equal-count bins, and the value is the expected log score of the best forecast " +
+        "knowing the input's bin less that of the best forecast without it (Strong & Oakley 2013, single-parameter method). " +
+        "Finite bins bias it slightly upward; an input that cannot matter shows that noise level. " +
+        "'The leader changes' is where, moving the input away from its median, another candidate's mean probability overtakes the leader's.";
+
+    private static List<KeyJudgmentEntry> KeyJudgmentEntries(Scenario s, SimulationResult headline, SensitivityResult? sensitivity) =>
+        Judgments.KeyJudgments.Build(s, headline, sensitivity, skill: null)
+            .Select(j => new KeyJudgmentEntry(j.Sentence, j.Words, j.Probability, j.InputLow, j.InputHigh, j.MonteCarloError, j.Confidence.ToString().ToLowerInvariant()))
+            .ToList();
+
+    private static BriefSection<ValueOfInformationTable> ValueOfInformationSection(Scenario s, SimulationResult headline)
+    {
+        var inputs = ScenarioInputs.UncertainFor(s, headline.ShockId);
+        if (inputs.Count == 0 || headline.Outcomes.Count < 4)
+        {
+            return BriefSection.NotAvailable<ValueOfInformationTable>("no number in the scenario is uncertain");
+        }
+
+        var voi = Judgments.ValueOfInformation.ForWinner(s, headline, inputs);
+        var label = s.Candidates.ToDictionary(c => c.Id, c => c.Label);
+        var entries = voi.Inputs.Take(TopInputs).Select(v =>
+        {
+            var words = Judgments.InputNames.Describe(s, v.Input);
+            var sw = v.Switches.Count == 0
+                ? null
+                : string.Join("; ", v.Switches.Select(x => string.Create(CultureInfo.InvariantCulture, $"{label[x.NewLeader]} leads {(x.Above ? "above" : "below")} {x.Value:0.###} (its {x.Quantile * 100:0}th percentile)")));
+            return new ValueOfInformationEntry(words, v.LogScore, v.NamedLeader, sw);
+        }).ToList();
+        return BriefSection.Available(new ValueOfInformationTable(
+            $"Who prevails (the leader now: {label[voi.Leader]})",
+            voi.EvpiLogScore,
+            voi.EvpiNamedLeader,
+            entries,
+            ValueOfInformationMethod));
     }
 
     /// <summary>The aggregate scores of a stored backtest run (docs/backtesting.md, "JSON for programs").</summary>
