@@ -62,6 +62,9 @@ public sealed record BriefContent
 
     /// <summary>What learning each uncertain input would be worth (absent unless given).</summary>
     public BriefSection<ValueOfInformationTable> ValueOfInformation { get; init; } = BriefSection.NotAvailable<ValueOfInformationTable>("no value of information was computed");
+
+    /// <summary>How likely the incumbent leaves within 12 months, shown beside the candidates (null: the scenario declares no exit_risk section, or no data).</summary>
+    public ExitRiskSummary? ExitRisk { get; init; }
 }
 
 /// <summary>One key judgment: a probability in estimative words with the number, its range, confidence and main assumption.</summary>
@@ -88,6 +91,14 @@ public sealed record ValueOfInformationTable(string Question, double Evpi, doubl
 /// <param name="NamedLeader">EVPPI on naming the winner (0–1).</param>
 /// <param name="Switch">Where the leading candidate changes as the input moves, in words, or null when it does not.</param>
 public sealed record ValueOfInformationEntry(string Input, double LogScore, double NamedLeader, string? Switch);
+
+/// <summary>The unconditional exit risk shown beside the conditional succession forecast. Immutable.</summary>
+/// <param name="JudgmentShown">True when the scenario's declared judgment replaces the model's estimate.</param>
+/// <param name="AnyWithin12Months">The shown probability of leaving office within 12 months.</param>
+/// <param name="IrregularWithin12Months">The shown probability of an irregular exit within 12 months.</param>
+/// <param name="Manners">The model's 12-month estimates by manner: (manner, probability, low, high).</param>
+/// <param name="Note">Where the numbers come from, and whether a judgment replaces the model's.</param>
+public sealed record ExitRiskSummary(bool JudgmentShown, double AnyWithin12Months, double IrregularWithin12Months, IReadOnlyList<(string Manner, double Probability, double Low, double High)> Manners, string Note);
 
 /// <summary>An optional part of a brief: either its content, or the reason it is not available.</summary>
 /// <typeparam name="T">The section's content.</typeparam>
