@@ -373,13 +373,13 @@ public static class BriefBuilder
             ["shocks compared"] = string.Join(", ", inputs.Shocks.Select(r => r.ShockId)),
             ["headline shock"] = headline.Id,
             ["sensitivity draws per run"] = inputs.Sensitivity is { } x ? x.Draws.ToString(CultureInfo.InvariantCulture) : "not run",
-            ["contest.policy_weight"] = s.Contest.PolicyWeight.ToString(),
-            ["contest.tie_weight"] = s.Contest.TieWeight.ToString(),
-            ["contest.ambition_weight"] = s.Contest.AmbitionWeight.ToString(),
-            ["contest.fear_weight"] = s.Contest.FearWeight.ToString(),
-            ["contest.contested_threshold"] = s.Contest.ContestedThreshold.ToString(),
-            ["contest.acting_successor_bonus"] = s.Contest.ActingSuccessorBonus.ToString(),
         };
+        // Every contest parameter the scenario's forecast uses (the model's own list, so none is left out).
+        foreach (var p in ScenarioInputs.All(s).Where(x => x.Path.StartsWith("contest.", StringComparison.Ordinal)))
+        {
+            parameters[p.Path] = p.Value.ToString();
+        }
+
         foreach (var instrument in s.Instruments)
         {
             parameters["weight." + instrument.Id] = string.Join(", ", instrument.Weights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Key + " " + w.Value));
