@@ -121,7 +121,7 @@ public static class BriefBuilder
         "the draws are sorted on the input and cut into equal-count bins, and the value is the expected log score of the best forecast " +
         "knowing the input's bin less that of the best forecast without it (Strong & Oakley 2013, single-parameter method). " +
         "Finite bins bias it slightly upward; an input that cannot matter shows that noise level. " +
-        "'The leader changes' is where, moving the input away from its median, another candidate's mean probability overtakes the leader's.";
+        "'The leader changes' is where, moving the input away from its median, another candidate's mean probability overtakes the leader's in every decile of the input to the end of its range.";
 
     private static List<KeyJudgmentEntry> KeyJudgmentEntries(Scenario s, SimulationResult headline, SensitivityResult? sensitivity) =>
         Judgments.KeyJudgments.Build(s, headline, sensitivity, skill: null)
@@ -131,7 +131,7 @@ public static class BriefBuilder
     private static BriefSection<ValueOfInformationTable> ValueOfInformationSection(Scenario s, SimulationResult headline)
     {
         var inputs = ScenarioInputs.UncertainFor(s, headline.ShockId);
-        if (inputs.Count == 0 || headline.Outcomes.Count < 4)
+        if (inputs.Count == 0 || headline.Outcomes.Count < 10)
         {
             return BriefSection.NotAvailable<ValueOfInformationTable>("no number in the scenario is uncertain");
         }
@@ -151,7 +151,7 @@ public static class BriefBuilder
             voi.EvpiLogScore,
             voi.EvpiNamedLeader,
             entries,
-            ValueOfInformationMethod));
+            ValueOfInformationMethod + string.Create(CultureInfo.InvariantCulture, $" Noise floor of this estimate: {voi.NoiseFloorLogScore:0.###} nats (the value it finds for a pseudo-input that carries no information); values near it are noise.")));
     }
 
     /// <summary>The aggregate scores of a stored backtest run (docs/backtesting.md, "JSON for programs").</summary>

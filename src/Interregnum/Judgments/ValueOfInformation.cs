@@ -22,8 +22,9 @@ public sealed record InputValueOfInformation(string Input, double LogScore, doub
 /// <param name="EvpiLogScore">Value of learning every uncertain input, on the log score, in nats: H(p̄) − mean H(pᵢ).</param>
 /// <param name="EvpiNamedLeader">Value of learning every input on naming the winner: mean maxᶜ pᵢᶜ − maxᶜ p̄ᶜ.</param>
 /// <param name="Bins">Bins of the single-input estimator.</param>
+/// <param name="NoiseFloorLogScore">The estimator's value for a pseudo-input that carries no information (draws binned in a fixed random order): log-score EVPPIs near or below it are noise.</param>
 /// <param name="Inputs">Per input, highest log-score EVPPI first.</param>
-public sealed record WinnerValueOfInformation(string Leader, double EvpiLogScore, double EvpiNamedLeader, int Bins, IReadOnlyList<InputValueOfInformation> Inputs);
+public sealed record WinnerValueOfInformation(string Leader, double EvpiLogScore, double EvpiNamedLeader, int Bins, double NoiseFloorLogScore, IReadOnlyList<InputValueOfInformation> Inputs);
 
 /// <summary>
 /// Expected value of perfect (EVPI) and of partial perfect information (EVPPI) on the winner forecast, computed from
@@ -38,7 +39,10 @@ public sealed record WinnerValueOfInformation(string Leader, double EvpiLogScore
 /// Estimator: Strong &amp; Oakley's (2013) single-parameter method: sort the draws on the input, cut them into B
 /// equal-count bins (B = ⌊√N⌋, between 2 and 50, as the sensitivity indices), take each bin's mean probabilities as
 /// E[p | X in the bin], and average the bin's value of the best decision. Noise in the bin means biases the
-/// estimate upward by a small amount (of order B·C / N nats); an input that cannot matter shows that order.
+/// estimate upward by a small amount (of order B·C / N nats); <see cref="WinnerValueOfInformation.NoiseFloorLogScore"/>
+/// measures it on a pseudo-input that carries no information. The value at which the lead changes is read on
+/// deciles of the input and must hold to the end of the input's range, so noise between close candidates is not
+/// read as a change.
 /// EVPI needs no binning: each draw's probabilities already condition on every input.
 /// Strong M, Oakley JE (2013), "An efficient method for computing single-parameter partial expected value of perfect
 /// information", Medical Decision Making 33(6):755–766.
@@ -79,7 +83,7 @@ public static class ValueOfInformation
     {
         var n = probabilities.Length;
         var c = candidates.Count;
-        ArgumentOutOfRangeException.ThrowIfLessThan(n, 4, nameof(probabilities));
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 10, nameof(probabilities));
         var mean = MeanOf(probabilities, Enumerable.Range(0, n), c);
         var leader = ArgMax(mean);
         double meanEntropy = 0, meanMax = 0;
@@ -98,11 +102,22 @@ public static class ValueOfInformation
             list.Add(Partial(inputs[k], uniforms[k], probabilities, candidates, mean, leader, bins));
         }
 
+        // A pseudo-input independent of everything: a fixed hash of the draw's position. Binning on it measures how
+        // much the estimator finds where there is nothing to find.
+        var noise = new double[n];
+        var noiseKey = CounterRandom.StreamKey("__evppi_noise__");
+        for (var i = 0; i < n; i++)
+        {
+            noise[i] = CounterRandom.Uniform(0, i, noiseKey);
+        }
+
+        var floor = Partial(new UncertainInput("__noise__", Uncertain.Uniform(0, 1)), noise, probabilities, candidates, mean, leader, bins).LogScore;
         return new WinnerValueOfInformation(
             candidates[leader],
             Math.Max(0, Entropy(mean) - meanEntropy),
             Math.Max(0, meanMax - mean[leader]),
             bins,
+            floor,
             list.OrderByDescending(v => v.LogScore).ThenBy(v => v.Input, StringComparer.Ordinal).ToList());
     }
 
@@ -122,29 +137,44 @@ public static class ValueOfInformation
             best += weight * m[binLeader[b]];
         }
 
+        return new InputValueOfInformation(input.Path, Math.Max(0, Entropy(mean) - entropy), Math.Max(0, best - mean[leader]), Switches(input, x, order, p, candidates, leader));
+    }
+
+    /// <summary>
+    /// Where the lead changes, on deciles of the input (coarser than the value bins, so bin noise between two close
+    /// candidates is not read as a change): walking from the median outward, the first decile boundary beyond which
+    /// one and the same other candidate leads in every decile to the end of the range (at least two deciles).
+    /// </summary>
+    private static List<LeaderSwitch> Switches(UncertainInput input, double[] x, int[] order, double[][] p, IReadOnlyList<string> candidates, int leader)
+    {
+        const int deciles = 10;
+        var n = p.Length;
+        var binLeader = new int[deciles];
+        for (var b = 0; b < deciles; b++)
+        {
+            binLeader[b] = ArgMax(MeanOf(p, order[(b * n / deciles)..((b + 1) * n / deciles)], candidates.Count));
+        }
+
         var switches = new List<LeaderSwitch>();
-        // Walk outward from the input's median: the first boundary where the leader in the bins changes from the
-        // overall leader to another candidate marks the value at which the lead changes (one each way at most).
-        var mid = bins / 2;
-        for (var b = mid; b < bins; b++)
+        for (var b = deciles / 2; b <= deciles - 2; b++)
         {
-            if (binLeader[b] != leader && binLeader[b - 1] == leader)
+            if (binLeader[b - 1] == leader && binLeader[b] != leader && binLeader[b..].All(l => l == binLeader[b]))
             {
-                switches.Add(Switch(input, x, order, b * n / bins, above: true, candidates[binLeader[b]]));
+                switches.Add(Switch(input, x, order, b * n / deciles, above: true, candidates[binLeader[b]]));
                 break;
             }
         }
 
-        for (var b = mid - 1; b >= 0; b--)
+        for (var b = (deciles / 2) - 1; b >= 1; b--)
         {
-            if (binLeader[b] != leader && binLeader[b + 1] == leader)
+            if (binLeader[b + 1] == leader && binLeader[b] != leader && binLeader[..(b + 1)].All(l => l == binLeader[b]))
             {
-                switches.Add(Switch(input, x, order, (b + 1) * n / bins, above: false, candidates[binLeader[b]]));
+                switches.Add(Switch(input, x, order, (b + 1) * n / deciles, above: false, candidates[binLeader[b]]));
                 break;
             }
         }
 
-        return new InputValueOfInformation(input.Path, Math.Max(0, Entropy(mean) - entropy), Math.Max(0, best - mean[leader]), switches);
+        return switches;
     }
 
     /// <summary>The switch at the boundary before sorted position <paramref name="at"/>: halfway between the neighbouring draws' quantiles.</summary>

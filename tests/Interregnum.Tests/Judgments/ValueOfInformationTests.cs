@@ -96,4 +96,35 @@ public sealed class ValueOfInformationTests
 
         Assert.All(voi.Inputs, v => Assert.True(v.LogScore <= voi.EvpiLogScore + 1e-12));
     }
+
+    [Fact]
+    public void Compute_Toy_NoiseFloorWellBelowTheInformativeInput()
+    {
+        var (p, inputs, u) = Toy();
+
+        var voi = ValueOfInformation.Compute(["a", "b"], p, inputs, u);
+
+        // A random split of the 100 draws into 10 bins of 10: each bin's share of "X below the median" draws is
+        // hypergeometric, so the floor is small but not zero; it must stay far below the informative input's 0.1927.
+        Assert.InRange(voi.NoiseFloorLogScore, 0, 0.1);
+    }
+
+    [Fact]
+    public void Compute_CloseCandidatesFlippingBetweenBins_ReportsNoSwitch()
+    {
+        // Given two candidates at 0.5 ± 0.01, alternating decile by decile along X (pure noise between close candidates)
+        var (_, inputs, u) = Toy();
+        var p = new double[100][];
+        for (var i = 0; i < 100; i++)
+        {
+            p[i] = (i / 10) % 2 == 0 ? [0.51, 0.49] : [0.49, 0.51];
+        }
+
+        p[0] = [0.52, 0.48];
+
+        var voi = ValueOfInformation.Compute(["a", "b"], p, inputs, u);
+
+        // Then no value of X changes the lead for good, so none is reported
+        Assert.Empty(voi.Inputs.Single(v => v.Input == "x").Switches);
+    }
 }
