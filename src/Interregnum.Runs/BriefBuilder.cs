@@ -143,7 +143,7 @@ public static class BriefBuilder
             var words = Judgments.InputNames.Describe(s, v.Input);
             var sw = v.Switches.Count == 0
                 ? null
-                : string.Join("; ", v.Switches.Select(x => string.Create(CultureInfo.InvariantCulture, $"{label[x.NewLeader]} leads {(x.Above ? "above" : "below")} {x.Value:0.###} (its {x.Quantile * 100:0}th percentile)")));
+                : string.Join("; ", v.Switches.Select(x => string.Create(CultureInfo.InvariantCulture, $"{label[x.NewLeader]} leads {(x.Above ? "above" : "below")} {x.Value:0.###} (quantile {x.Quantile:0.00} of its range)")));
             return new ValueOfInformationEntry(words, v.LogScore, v.NamedLeader, sw);
         }).ToList();
         return BriefSection.Available(new ValueOfInformationTable(

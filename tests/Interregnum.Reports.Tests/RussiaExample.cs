@@ -178,7 +178,7 @@ internal static class RussiaExample
             0.21,
             0.08,
             [
-                new("how much of the office follows the acting successor during the crisis", 0.15, 0.06, "Security Council Secretary leads below 0.31 (its 31th percentile)"),
+                new("how much of the office follows the acting successor during the crisis", 0.15, 0.06, "Security Council Secretary leads below 0.31 (quantile 0.31 of its range)"),
                 new("the FSB Director's ambition", 0.02, 0.01, null),
             ],
             "Illustrative figures.")),
