@@ -43,6 +43,9 @@ public sealed record BriefInputs(
     /// <summary>Why there is no track record, when <see cref="Backtest"/> is null.</summary>
     public string? BacktestMissing { get; init; }
 
+    /// <summary>The ruling-coalition forecast of the headline shock (docs/models.md §8), or null when it was not run.</summary>
+    public Interregnum.Coalition.CoalitionForecast? Coalition { get; init; }
+
     /// <summary>The unconditional exit risk of the incumbent (null: no exit_risk section, or no data).</summary>
     public ExitRiskViewJson? ExitRisk { get; init; }
 }
@@ -91,6 +94,9 @@ public static class BriefBuilder
                     headline.ContestedThreshold,
                     "the strongest rival camp's share of the coercion that actors control (a rival camp: the actors who back one and the same other candidate)")),
             Policy = BriefSection.Available<IReadOnlyList<PolicyForecast>>(Policy(s, headline)),
+            Coalition = inputs.Coalition is { } coalition
+                ? BriefSection.Available(CoalitionSection(coalition))
+                : BriefSection.NotAvailable<Reports.CoalitionForecast>("the ruling-coalition model was not run"),
             Shocks = BriefSection.Available<IReadOnlyList<ShockOutcome>>(inputs.Shocks.Select(r => ShockOutcome(s, r)).ToList()),
             Tornadoes = Section(inputs, sens => Tornadoes(s, sens)),
             Importance = Section(inputs, sens => Importance(s, sens)),
@@ -153,6 +159,18 @@ public static class BriefBuilder
             entries,
             ValueOfInformationMethod + string.Create(CultureInfo.InvariantCulture, $" Noise floor of this estimate: {voi.NoiseFloorLogScore:0.###} nats (the value it finds for a pseudo-input that carries no information); values near it are noise.")));
     }
+
+    private static Reports.CoalitionForecast CoalitionSection(Interregnum.Coalition.CoalitionForecast c) => new(
+        c.Actors.OrderByDescending(a => a.InCoalition.Probability)
+            .Select(a => new CoalitionMember(a.Name, a.InCoalition.Probability, a.InCoalition.Low, a.InCoalition.High, a.Scored ? a.Excluded.Probability : null, a.Displacer.Probability))
+            .ToList(),
+        c.Collective.Probability,
+        c.WinnerDisplaced.Probability,
+        c.WinnerDisplaced.Low,
+        c.WinnerDisplaced.High,
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"The ruling coalition of Acemoglu, Egorov & Sonin (2008): the least powerful group that can beat everyone else (more than {c.Alpha:0.##} of the power) and that none of its own winning subgroups would break up; power is each actor's crisis-phase capability after the shock, over {c.Draws} draws (seed {c.Seed}). Those outside it are forecast to lose power within two years; the model does not say whether by demotion, arrest, exile or death. On the public backtest it over-predicts exclusion (docs/backtesting.md)."));
 
     /// <summary>The aggregate scores of a stored backtest run (docs/backtesting.md, "JSON for programs").</summary>
     private static ScoreTable TrackRecord(string json, long runId)

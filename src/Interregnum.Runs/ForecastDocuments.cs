@@ -25,6 +25,7 @@ public sealed record ShockForecastJson(
     EstimateJson Contested,
     double ContestedThreshold,
     IReadOnlyList<DimensionJson> Dimensions,
+    CoalitionJson? Coalition = null,
     IReadOnlyList<KeyJudgmentJson>? KeyJudgments = null);
 
 /// <summary>A key judgment as JSON (see docs/brief.md): estimative words, the number, the 5–95% range across inputs, confidence.</summary>
@@ -52,7 +53,7 @@ public static class ForecastDocuments
             Estimate(r.Contested),
             r.ContestedThreshold,
             r.Dimensions.Select(d => new DimensionJson(d.Id, d.Label, d.StatusQuo, d.Mean, d.P5, d.P50, d.P95, d.MeanShift, d.ProbabilityHigher)).ToList(),
-            Judgments.KeyJudgments.Build(loaded.Scenario, r, sensitivity: null, skill: null)
+            KeyJudgments: Judgments.KeyJudgments.Build(loaded.Scenario, r, sensitivity: null, skill: null)
                 .Select(j => new KeyJudgmentJson(j.Output, j.Statement, j.Probability, j.Words, [j.InputLow, j.InputHigh], j.MonteCarloError, j.Confidence.ToString().ToLowerInvariant(), j.ConfidenceReason, j.Assumption?.Words, j.Sentence))
                 .ToList());
     }
@@ -101,6 +102,11 @@ public static class ForecastDocuments
                 Row(s, "dimension", d.Id, "p95", d.P95);
                 Row(s, "dimension", d.Id, "mean_shift", d.MeanShift);
                 Row(s, "dimension", d.Id, "p_higher", d.PHigher);
+            }
+
+            if (f.Coalition is { } coalition)
+            {
+                CoalitionDocuments.SummaryRows(coalition, (section, id, stat, value) => Row(s, section, id, stat, value));
             }
         }
     }

@@ -249,6 +249,7 @@ public sealed class BriefRendererTests
             Candidates = BriefSection.NotAvailable<IReadOnlyList<CandidateForecast>>("why candidates"),
             Contested = BriefSection.NotAvailable<ContestedForecast>("why contested"),
             Policy = BriefSection.NotAvailable<IReadOnlyList<PolicyForecast>>("why policy"),
+            Coalition = BriefSection.NotAvailable<CoalitionForecast>("why coalition"),
             Shocks = BriefSection.NotAvailable<IReadOnlyList<ShockOutcome>>("why shocks"),
             Tornadoes = BriefSection.NotAvailable<IReadOnlyList<Tornado>>("why tornado"),
             Importance = BriefSection.NotAvailable<IReadOnlyList<VarianceImportance>>("why importance"),
@@ -265,7 +266,7 @@ public sealed class BriefRendererTests
         foreach (var (id, why) in new[]
                  {
                      ("sources", "why sources"), ("power", "why power"), ("network", "why network"), ("candidates", "why candidates"),
-                     ("contested", "why contested"), ("policy", "why policy"), ("shocks", "why shocks"), ("tornado", "why tornado"),
+                     ("contested", "why contested"), ("policy", "why policy"), ("coalition", "why coalition"), ("shocks", "why shocks"), ("tornado", "why tornado"),
                      ("importance", "why importance"), ("outside-view", "why outside view"), ("track-record", "why track record"),
                      ("key-judgments", "why key judgments"), ("value-of-information", "why value of information"),
                  })
@@ -277,6 +278,34 @@ public sealed class BriefRendererTests
         Assert.Empty(document.Descendants(Xhtml + "figure"));
         Assert.Equal("available", (string)sections["scenario"].Attribute("class")!);
         Assert.Equal("available", (string)sections["methods"].Attribute("class")!);
+    }
+
+    [Fact]
+    public void Render_Coalition_OneRowPerActorWithPercentagesAndLeftOfficeForTheIncumbent()
+    {
+        var document = Parse(RussiaHtml.Value);
+
+        var section = document.Descendants(Xhtml + "section").Single(s => (string)s.Attribute("id")! == "coalition");
+        var rows = section.Descendants(Xhtml + "tbody").Single().Elements(Xhtml + "tr").Select(r => r.Elements().Select(c => c.Value).ToList()).ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.Equal([RussiaExample.CandidateNames[0], "81.0%", "80.0% – 82.0%", "19.0%", "5.0%"], rows[0]);
+        Assert.Equal("left office", rows[3][3]);
+        Assert.Contains("Collective leadership: 93.0%", section.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_CoalitionProbabilityOutOfRange_IsNamed()
+    {
+        var content = RussiaExample.Build();
+        var broken = content with
+        {
+            Coalition = BriefSection.Available(content.Coalition.Content! with { Actors = [new("Nobody", 1.5, 1.4, 1.6, -0.5, 0)] }),
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => BriefRenderer.Render(broken));
+
+        Assert.Contains("actor 'Nobody' coalition probability is 1.5, expected 0–1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("actor 'Nobody' exclusion probability is -0.5, expected 0–1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
