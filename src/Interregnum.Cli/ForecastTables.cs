@@ -6,11 +6,27 @@ namespace Interregnum.Cli;
 /// <summary>Prints forecast documents as tables for people.</summary>
 internal static class ForecastTables
 {
+    /// <summary>The key judgments, one paragraph each, before the tables (nothing when there are none).</summary>
+    public static void WriteKeyJudgments(IAnsiConsole console, ShockForecastJson f)
+    {
+        if (f.KeyJudgments is not { Count: > 0 } judgments)
+        {
+            return;
+        }
+
+        console.MarkupLine($"[bold]Key judgments[/] ({Markup.Escape(f.Shock.Label)}; ICD 203 estimative words):");
+        foreach (var j in judgments)
+        {
+            console.WriteLine("- " + j.Sentence);
+        }
+    }
+
     public static void WriteTable(IAnsiConsole console, LoadedScenario loaded, SimulateJson doc)
     {
         var f = doc.Forecast;
         console.Write(new Rule($"[bold]{Markup.Escape(loaded.Scenario.Title)}[/] — {Markup.Escape(f.Shock.Label)}").LeftJustified());
         console.WriteLine($"seed {doc.Seed}, {doc.Draws} draws, policy model {doc.Model}, scenario sha256 {loaded.Sha256[..12]}…");
+        WriteKeyJudgments(console, f);
         if (f.IncumbentStays)
         {
             console.WriteLine("The incumbent stays (failed attempt): no succession contest; policy after the declared effects.");

@@ -60,9 +60,40 @@ public sealed record BriefContent
     /// <summary>Models, parameters, seed, draws, scenario hash and program version.</summary>
     public required MethodsNote Methods { get; init; }
 
+    /// <summary>The key judgments the brief opens with (absent unless given).</summary>
+    public BriefSection<IReadOnlyList<KeyJudgmentEntry>> KeyJudgments { get; init; } = BriefSection.NotAvailable<IReadOnlyList<KeyJudgmentEntry>>("no key judgments were made");
+
+    /// <summary>What learning each uncertain input would be worth (absent unless given).</summary>
+    public BriefSection<ValueOfInformationTable> ValueOfInformation { get; init; } = BriefSection.NotAvailable<ValueOfInformationTable>("no value of information was computed");
+
     /// <summary>How likely the incumbent leaves within 12 months, shown beside the candidates (null: the scenario declares no exit_risk section, or no data).</summary>
     public ExitRiskSummary? ExitRisk { get; init; }
 }
+
+/// <summary>One key judgment: a probability in estimative words with the number, its range, confidence and main assumption.</summary>
+/// <param name="Sentence">The judgment as a reader reads it (words, number, range, confidence, main assumption).</param>
+/// <param name="Words">The estimative term, e.g. "unlikely".</param>
+/// <param name="Probability">The probability (0–1).</param>
+/// <param name="InputLow">Low end of the range from the uncertain inputs (0–1).</param>
+/// <param name="InputHigh">High end of the range from the uncertain inputs (0–1).</param>
+/// <param name="MonteCarloError">Monte Carlo standard error (0–1): precision, not uncertainty about the world.</param>
+/// <param name="Confidence">"low", "moderate" or "high".</param>
+public sealed record KeyJudgmentEntry(string Sentence, string Words, double Probability, double InputLow, double InputHigh, double MonteCarloError, string Confidence);
+
+/// <summary>The value of information on one headline question, per uncertain input.</summary>
+/// <param name="Question">The question, e.g. "Who prevails (log score of the winner forecast)".</param>
+/// <param name="Evpi">Value of learning every uncertain input, in nats of expected log score.</param>
+/// <param name="EvpiNamedLeader">Value of learning every input for naming the winner (gain in the chance of naming the right one, 0–1).</param>
+/// <param name="Entries">Per input, most valuable first.</param>
+/// <param name="Method">How the numbers were computed, in words.</param>
+public sealed record ValueOfInformationTable(string Question, double Evpi, double EvpiNamedLeader, IReadOnlyList<ValueOfInformationEntry> Entries, string Method);
+
+/// <summary>The value of learning one input exactly.</summary>
+/// <param name="Input">The input in words.</param>
+/// <param name="LogScore">EVPPI in nats of expected log score.</param>
+/// <param name="NamedLeader">EVPPI on naming the winner (0–1).</param>
+/// <param name="Switch">Where the leading candidate changes as the input moves, in words, or null when it does not.</param>
+public sealed record ValueOfInformationEntry(string Input, double LogScore, double NamedLeader, string? Switch);
 
 /// <summary>The unconditional exit risk shown beside the conditional succession forecast. Immutable.</summary>
 /// <param name="JudgmentShown">True when the scenario's declared judgment replaces the model's estimate.</param>

@@ -20,15 +20,15 @@ public static class BriefRenderer
     /// <summary>The brief's section ids, in the order they appear.</summary>
     public static IReadOnlyList<string> SectionIds { get; } =
     [
-        "scenario", "sources", "power", "network", "candidates", "contested", "policy", "coalition", "shocks",
-        "tornado", "importance", "outside-view", "track-record", "methods",
+        "key-judgments", "scenario", "sources", "power", "network", "candidates", "contested", "policy", "coalition", "shocks",
+        "tornado", "importance", "value-of-information", "outside-view", "track-record", "methods",
     ];
 
     private static readonly string[] SectionTitles =
     [
-        "The question and the scenario", "Sources", "Who holds power", "The elite network", "Who prevails",
+        "Key judgments", "The question and the scenario", "Sources", "Who holds power", "The elite network", "Who prevails",
         "A contested succession?", "Policy after the transition", "Who is in, who is left out", "The shocks side by side",
-        "The assumptions that matter", "Which uncertainties drive the answer", "The outside view",
+        "The assumptions that matter", "Which uncertainties drive the answer", "What would change the judgment", "The outside view",
         "Track record", "Methods",
     ];
 
@@ -55,6 +55,7 @@ public static class BriefRenderer
 
         WriteHeader(html, content);
         WriteContents(html);
+        WriteKeyJudgments(html, content.KeyJudgments);
         WriteScenario(html, content);
         WriteSources(html, content.Sources);
         WritePower(html, content.Power);
@@ -66,6 +67,7 @@ public static class BriefRenderer
         WriteShocks(html, content.Shocks);
         WriteTornadoes(html, content.Tornadoes);
         WriteImportance(html, content.Importance);
+        WriteValueOfInformation(html, content.ValueOfInformation);
         WriteOutsideView(html, content.OutsideView);
         WriteTrackRecord(html, content.TrackRecord);
         WriteMethods(html, content.Methods);
@@ -424,6 +426,45 @@ public static class BriefRenderer
             html.Raw("</tbody></table>\n");
         }
 
+        CloseSection(html);
+    }
+
+    private static void WriteKeyJudgments(HtmlWriter html, BriefSection<IReadOnlyList<KeyJudgmentEntry>> section)
+    {
+        if (Open(html, "key-judgments", section) is not { } judgments)
+        {
+            return;
+        }
+
+        html.Raw("<p>Probabilities in the words of the US intelligence community's estimative scale (ICD 203), with the number; ")
+            .Raw("the range is how far the uncertain inputs move it (5th–95th percentile over draws). Monte Carlo precision is stated separately.</p>\n<ol class=\"key-judgments\">\n");
+        foreach (var j in judgments)
+        {
+            html.Raw("<li data-confidence=\"").Text(j.Confidence).Raw("\">").Text(j.Sentence).Raw(" <span class=\"precision\">(Monte Carlo standard error ")
+                .Text(BriefFormat.Percent(j.MonteCarloError)).Raw(".)</span></li>\n");
+        }
+
+        html.Raw("</ol>\n");
+        CloseSection(html);
+    }
+
+    private static void WriteValueOfInformation(HtmlWriter html, BriefSection<ValueOfInformationTable> section)
+    {
+        if (Open(html, "value-of-information", section) is not { } voi)
+        {
+            return;
+        }
+
+        html.Raw("<p>").Text(voi.Question).Raw(": learning every uncertain input exactly would be worth ").Text(BriefFormat.Number(voi.Evpi))
+            .Raw(" nats of expected log score, and would raise the chance of naming the winner by ").Text(BriefFormat.Position(voi.EvpiNamedLeader * 100))
+            .Raw(" percentage points. Per input, the most valuable first:</p>\n<table><thead><tr><th>Input</th><th>Value (nats)</th><th>Naming the winner (points)</th><th>The leader changes</th></tr></thead><tbody>\n");
+        foreach (var e in voi.Entries)
+        {
+            html.Raw("<tr><th scope=\"row\">").Text(e.Input).Raw("</th><td>").Text(BriefFormat.Number(e.LogScore)).Raw("</td><td>")
+                .Text(BriefFormat.Position(e.NamedLeader * 100)).Raw("</td><td>").Text(e.Switch ?? "not within its range").Raw("</td></tr>\n");
+        }
+
+        html.Raw("</tbody></table>\n<p class=\"method\">").Text(voi.Method).Raw("</p>\n");
         CloseSection(html);
     }
 

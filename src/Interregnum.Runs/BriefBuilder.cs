@@ -112,10 +112,55 @@ public static class BriefBuilder
                 ? BriefSection.Available(TrackRecord(bt.Json, bt.RunId))
                 : BriefSection.NotAvailable<ScoreTable>(inputs.BacktestMissing ?? "no backtest result is available"),
             Methods = Methods(inputs, headlineShock),
+            KeyJudgments = headline.IncumbentStays
+                ? BriefSection.NotAvailable<IReadOnlyList<KeyJudgmentEntry>>(IncumbentStays(headlineShock))
+                : BriefSection.Available<IReadOnlyList<KeyJudgmentEntry>>(KeyJudgmentEntries(s, headline, inputs.Sensitivity)),
+            ValueOfInformation = headline.IncumbentStays
+                ? BriefSection.NotAvailable<ValueOfInformationTable>(IncumbentStays(headlineShock))
+                : ValueOfInformationSection(s, headline),
             ExitRisk = inputs.ExitRisk is { } er
                 ? new Reports.ExitRiskSummary(er.Shown == "judgment", er.AnyWithin12Months, er.IrregularWithin12Months, er.Model.Select(e => (e.Manner, e.Probability, e.Interval[0], e.Interval[1])).ToList(), er.Note)
                 : null,
         };
+    }
+
+    /// <summary>How the value-of-information section is computed, for its note and docs/brief.md.</summary>
+    public const string ValueOfInformationMethod =
+        "Expected value of partial perfect information per input, from the forecast's own Monte Carlo draws (no extra runs): " +
+        "the draws are sorted on the input and cut into equal-count bins, and the value is the expected log score of the best forecast " +
+        "knowing the input's bin less that of the best forecast without it (Strong & Oakley 2013, single-parameter method). " +
+        "Finite bins bias it slightly upward; an input that cannot matter shows that noise level. " +
+        "'The leader changes' is where, moving the input away from its median, another candidate's mean probability overtakes the leader's in every decile of the input to the end of its range.";
+
+    private static List<KeyJudgmentEntry> KeyJudgmentEntries(Scenario s, SimulationResult headline, SensitivityResult? sensitivity) =>
+        Judgments.KeyJudgments.Build(s, headline, sensitivity, skill: null)
+            .Select(j => new KeyJudgmentEntry(j.Sentence, j.Words, j.Probability, j.InputLow, j.InputHigh, j.MonteCarloError, j.Confidence.ToString().ToLowerInvariant()))
+            .ToList();
+
+    private static BriefSection<ValueOfInformationTable> ValueOfInformationSection(Scenario s, SimulationResult headline)
+    {
+        var inputs = ScenarioInputs.UncertainFor(s, headline.ShockId);
+        if (inputs.Count == 0 || headline.Outcomes.Count < 10)
+        {
+            return BriefSection.NotAvailable<ValueOfInformationTable>("no number in the scenario is uncertain");
+        }
+
+        var voi = Judgments.ValueOfInformation.ForWinner(s, headline, inputs);
+        var label = s.Candidates.ToDictionary(c => c.Id, c => c.Label);
+        var entries = voi.Inputs.Take(TopInputs).Select(v =>
+        {
+            var words = Judgments.InputNames.Describe(s, v.Input);
+            var sw = v.Switches.Count == 0
+                ? null
+                : string.Join("; ", v.Switches.Select(x => string.Create(CultureInfo.InvariantCulture, $"{label[x.NewLeader]} leads {(x.Above ? "above" : "below")} {x.Value:0.###} (quantile {x.Quantile:0.00} of its range)")));
+            return new ValueOfInformationEntry(words, v.LogScore, v.NamedLeader, sw);
+        }).ToList();
+        return BriefSection.Available(new ValueOfInformationTable(
+            $"Who prevails (the leader now: {label[voi.Leader]})",
+            voi.EvpiLogScore,
+            voi.EvpiNamedLeader,
+            entries,
+            ValueOfInformationMethod + string.Create(CultureInfo.InvariantCulture, $" Noise floor of this estimate: {voi.NoiseFloorLogScore:0.###} nats (the value it finds for a pseudo-input that carries no information); values near it are noise.")));
     }
 
     private static Reports.CoalitionForecast CoalitionSection(Interregnum.Coalition.CoalitionForecast c) => new(
@@ -372,13 +417,13 @@ public static class BriefBuilder
             ["shocks compared"] = string.Join(", ", inputs.Shocks.Select(r => r.ShockId)),
             ["headline shock"] = headline.Id,
             ["sensitivity draws per run"] = inputs.Sensitivity is { } x ? x.Draws.ToString(CultureInfo.InvariantCulture) : "not run",
-            ["contest.policy_weight"] = s.Contest.PolicyWeight.ToString(),
-            ["contest.tie_weight"] = s.Contest.TieWeight.ToString(),
-            ["contest.ambition_weight"] = s.Contest.AmbitionWeight.ToString(),
-            ["contest.fear_weight"] = s.Contest.FearWeight.ToString(),
-            ["contest.contested_threshold"] = s.Contest.ContestedThreshold.ToString(),
-            ["contest.acting_successor_bonus"] = s.Contest.ActingSuccessorBonus.ToString(),
         };
+        // Every contest parameter the scenario's forecast uses (the model's own list, so none is left out).
+        foreach (var p in ScenarioInputs.All(s).Where(x => x.Path.StartsWith("contest.", StringComparison.Ordinal)))
+        {
+            parameters[p.Path] = p.Value.ToString();
+        }
+
         foreach (var instrument in s.Instruments)
         {
             parameters["weight." + instrument.Id] = string.Join(", ", instrument.Weights.OrderBy(w => w.Key, StringComparer.Ordinal).Select(w => w.Key + " " + w.Value));

@@ -25,11 +25,15 @@ public sealed record ShockForecastJson(
     EstimateJson Contested,
     double ContestedThreshold,
     IReadOnlyList<DimensionJson> Dimensions,
-    CoalitionJson? Coalition = null)
+    CoalitionJson? Coalition = null,
+    IReadOnlyList<KeyJudgmentJson>? KeyJudgments = null)
 {
     /// <summary>The blended forecast beside its inside and outside halves (null where the incumbent stays, or where no blend was asked for).</summary>
     public BlendJson? Blend { get; init; }
 }
+
+/// <summary>A key judgment as JSON (see docs/brief.md): estimative words, the number, the 5–95% range across inputs, confidence.</summary>
+public sealed record KeyJudgmentJson(string Output, string Statement, double Probability, string Words, double[] InputRange90, double McSe, string Confidence, string ConfidenceReason, string? MainAssumption, string Sentence);
 
 /// <summary>Historical base rates for the scenario's reference class, beside the model's forecast.</summary>
 public sealed record OutsideViewJson(string ReferenceClass, IReadOnlyList<BaseRateJson> BaseRates, string? Note);
@@ -52,7 +56,10 @@ public static class ForecastDocuments
             r.Candidates.Select(c => new CandidateJson(c.Id, c.Label, c.Leader, c.Estimate.Probability, [c.Estimate.Low, c.Estimate.High], c.Estimate.StandardError, [c.Estimate.SpreadLow, c.Estimate.SpreadHigh], c.WinFrequency)).ToList(),
             Estimate(r.Contested),
             r.ContestedThreshold,
-            r.Dimensions.Select(d => new DimensionJson(d.Id, d.Label, d.StatusQuo, d.Mean, d.P5, d.P50, d.P95, d.MeanShift, d.ProbabilityHigher)).ToList());
+            r.Dimensions.Select(d => new DimensionJson(d.Id, d.Label, d.StatusQuo, d.Mean, d.P5, d.P50, d.P95, d.MeanShift, d.ProbabilityHigher)).ToList(),
+            KeyJudgments: Judgments.KeyJudgments.Build(loaded.Scenario, r, sensitivity: null, skill: null)
+                .Select(j => new KeyJudgmentJson(j.Output, j.Statement, j.Probability, j.Words, [j.InputLow, j.InputHigh], j.MonteCarloError, j.Confidence.ToString().ToLowerInvariant(), j.ConfidenceReason, j.Assumption?.Words, j.Sentence))
+                .ToList());
     }
 
     public static ShockRef ShockRefOf(Model.Shock shock) => new(shock.Id, shock.Label, Kebab(shock.Manner.ToString()), shock.Location.ToString().ToLowerInvariant());

@@ -48,7 +48,41 @@ public sealed class ForecastCommandTests
     }
 
     [Fact]
-    public void Simulate_Json_CarriesTheRulingCoalition()
+    public void Simulate_Json_KeyJudgmentsInEstimativeWordsMatchingTheirNumbers()
+    {
+        var (code, stdout, _) = Run("simulate", Teaching, "--draws", "400", "--seed", "7", "--model", "compromise", "--format", "json", "--no-store");
+
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(stdout);
+        var forecast = doc.RootElement.GetProperty("forecast");
+        var judgments = forecast.GetProperty("key_judgments").EnumerateArray().ToList();
+        // The leader, the runner-up and the contested succession.
+        Assert.Equal(3, judgments.Count);
+        var leader = forecast.GetProperty("candidates").EnumerateArray().Max(c => c.GetProperty("probability").GetDouble());
+        Assert.Equal(leader, judgments[0].GetProperty("probability").GetDouble());
+        foreach (var j in judgments)
+        {
+            // ICD 203 ranges (shared end points to the band nearer 50%), written out independently of the program.
+            var p = j.GetProperty("probability").GetDouble();
+            var expected = p < 0.05 ? "almost no chance" : p < 0.20 ? "very unlikely" : p < 0.45 ? "unlikely" : p <= 0.55 ? "roughly even chance" : p <= 0.80 ? "likely" : p <= 0.95 ? "very likely" : "almost certain";
+            Assert.Equal(expected, j.GetProperty("words").GetString());
+            Assert.Contains(j.GetProperty("confidence").GetString(), new[] { "low", "moderate", "high" });
+            Assert.StartsWith("It is " + expected + " (", j.GetProperty("sentence").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Simulate_Table_OpensWithKeyJudgments()
+    {
+        var (code, stdout, _) = Run("simulate", Teaching, "--draws", "200", "--seed", "7", "--model", "compromise", "--no-store");
+
+        Assert.Equal(0, code);
+        Assert.Contains("Key judgments", stdout, StringComparison.Ordinal);
+        Assert.True(stdout.IndexOf("Key judgments", StringComparison.Ordinal) < stdout.IndexOf("Who prevails", StringComparison.Ordinal));
+    }
+
+    [Fact]
+        public void Simulate_Json_CarriesTheRulingCoalition()
     {
         var (code, output, err) = Run("simulate", Teaching, "--draws", "400", "--seed", "7", "--model", "compromise", "--format", "json", "--no-store");
 

@@ -92,6 +92,25 @@ public sealed partial class ReportCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_RussiaScenario_OpensWithKeyJudgmentsAndListsEveryContestParameter()
+    {
+        var document = Parse(RussiaBrief.Value.Html);
+
+        // Key judgments come first, each a sentence in ICD 203 words with its number and confidence
+        var first = document.Descendants(Xhtml + "section").First();
+        Assert.Equal("key-judgments", (string)first.Attribute("id")!);
+        var items = first.Descendants(Xhtml + "li").ToList();
+        Assert.Equal(3, items.Count);
+        Assert.All(items, li => Assert.Matches("^It is (almost no chance|very unlikely|unlikely|roughly even chance|likely|very likely|almost certain) \\(\\d+%", li.Value));
+        Assert.All(items, li => Assert.Contains(" confidence: ", li.Value, StringComparison.Ordinal));
+
+        // The parameter table has every contest parameter, including the acting successor's following (issue 13)
+        var methods = Section(document, "methods").Value;
+        Assert.Contains("contest.acting_successor_following", methods, StringComparison.Ordinal);
+        Assert.Contains("contest.acting_successor_bonus", methods, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Report_RussiaScenario_MethodsStateModelSeedDrawsAndHash()
     {
         // Given the brief made with seed 7, 1000 draws and 40 sensitivity draws

@@ -268,6 +268,8 @@ public sealed class BriefRendererTests
             Importance = BriefSection.NotAvailable<IReadOnlyList<VarianceImportance>>("why importance"),
             OutsideView = BriefSection.NotAvailable<OutsideView>("why outside view"),
             TrackRecord = BriefSection.NotAvailable<ScoreTable>("why track record"),
+            KeyJudgments = BriefSection.NotAvailable<IReadOnlyList<KeyJudgmentEntry>>("why key judgments"),
+            ValueOfInformation = BriefSection.NotAvailable<ValueOfInformationTable>("why value of information"),
         };
 
         var document = Parse(BriefRenderer.Render(bare));
@@ -279,6 +281,7 @@ public sealed class BriefRendererTests
                      ("sources", "why sources"), ("power", "why power"), ("network", "why network"), ("candidates", "why candidates"),
                      ("contested", "why contested"), ("policy", "why policy"), ("coalition", "why coalition"), ("shocks", "why shocks"), ("tornado", "why tornado"),
                      ("importance", "why importance"), ("outside-view", "why outside view"), ("track-record", "why track record"),
+                     ("key-judgments", "why key judgments"), ("value-of-information", "why value of information"),
                  })
         {
             Assert.Equal("not-available", (string)sections[id].Attribute("class")!);

@@ -179,6 +179,21 @@ internal static class RussiaExample
             10000,
             "sha256:9f2c4e1a7b3d5f60182a4c6e8b0d2f4a6c8e0b2d4f6a8c0e2b4d6f8a0c2e4b6d",
             "0.1.0"),
+        KeyJudgments = BriefSection.Available<IReadOnlyList<KeyJudgmentEntry>>(
+        [
+            new("It is unlikely (29%; 6–60% across the uncertain inputs) that the Prime Minister (acting president) prevails. Low confidence: the uncertain inputs move it across 4 estimative bands (6–60%); the model's skill has not been measured.", "unlikely", 0.293, 0.056, 0.596, 0.0034, "low"),
+            new("It is unlikely (24%; 10–41% across the uncertain inputs) that the Security Council Secretary prevails. Low confidence: the uncertain inputs move it across 2 estimative bands (10–41%); the model's skill has not been measured.", "unlikely", 0.24, 0.10, 0.41, 0.003, "low"),
+            new("It is very unlikely (12%; 4–25% across the uncertain inputs) that the succession is contested. Low confidence: illustrative.", "very unlikely", 0.12, 0.04, 0.25, 0.002, "low"),
+        ]),
+        ValueOfInformation = BriefSection.Available(new ValueOfInformationTable(
+            "Who prevails (the leader now: Prime Minister (acting president))",
+            0.21,
+            0.08,
+            [
+                new("how much of the office follows the acting successor during the crisis", 0.15, 0.06, "Security Council Secretary leads below 0.31 (quantile 0.31 of its range)"),
+                new("the FSB Director's ambition", 0.02, 0.01, null),
+            ],
+            "Illustrative figures.")),
     };
 
     private static ShockOutcome Shock(string label, double[] candidates, double contested, (double Shift, double Up)[] shifts) =>

@@ -47,6 +47,11 @@ internal static class CompareCommand
     {
         console.Write(new Rule($"[bold]{Markup.Escape(loaded.Scenario.Title)}[/] — shocks compared").LeftJustified());
         console.WriteLine($"seed {doc.Seed}, {doc.Draws} draws per shock (common random numbers), policy model {doc.Model}");
+        foreach (var s in doc.Shocks)
+        {
+            ForecastTables.WriteKeyJudgments(console, s);
+        }
+
         var t = new Table().AddColumn("");
         foreach (var s in doc.Shocks)
         {

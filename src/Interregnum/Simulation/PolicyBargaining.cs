@@ -68,6 +68,16 @@ internal static class PolicyBargaining
             dims[k] = k.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
+        if (PolicyMemo.Current.Value is { } memo)
+        {
+            return memo.GetOrCompute(expectedUtility ? PolicyModel.Eu : PolicyModel.Smp, members, caps, pos, sals, () => Bargain(names, dims, caps, pos, sals, d, expectedUtility));
+        }
+
+        return Bargain(names, dims, caps, pos, sals, d, expectedUtility);
+    }
+
+    private static double[] Bargain(string[] names, string[] dims, double[] caps, double[] pos, double[] sals, int d, bool expectedUtility)
+    {
         var input = new Bargaining.SmpInput(names, dims, caps, pos, sals);
         var forecast = new double[d];
         if (expectedUtility)
@@ -86,7 +96,7 @@ internal static class PolicyBargaining
         for (var k = 0; k < d; k++)
         {
             double num = 0, den = 0, plain = 0;
-            for (var m = 0; m < members.Count; m++)
+            for (var m = 0; m < names.Length; m++)
             {
                 var x = final[(m * d) + k];
                 var w = caps[m] * sals[(m * d) + k];
@@ -95,7 +105,7 @@ internal static class PolicyBargaining
                 plain += x;
             }
 
-            forecast[k] = den > 0 ? num / den : plain / members.Count;
+            forecast[k] = den > 0 ? num / den : plain / names.Length;
         }
 
         return forecast;
