@@ -91,7 +91,7 @@ internal static class PolicyBargaining
         }
 
         // Only where bargaining ends is needed, once per draw: no history, no per-state probabilities.
-        var final = new double[members.Count * d];
+        var final = new double[names.Length * d];
         Bargaining.SpatialModelOfPolitics.RunFinalPositions(input, null, final);
         for (var k = 0; k < d; k++)
         {
