@@ -74,18 +74,19 @@ public static class CoalitionSimulation
 
         var inputs = ScenarioInputs.Uncertain(scenario);
         var keys = inputs.Select(i => CounterRandom.StreamKey(i.Path)).ToArray();
-        var leaders = scenario.Candidates.Select(c => scenario.ActorIndex(c.ActorId(scenario.Office))).ToArray();
+        // The same crisis as the succession forecast (DrawPlan.CrisisContest); the policy model is not used here.
+        var plan = new DrawPlan(scenario, shock, new SimulationSettings(settings.Draws, settings.Seed, PolicyModel.Compromise), null);
         var draws = new CoalitionDraw[settings.Draws];
         var options = new ParallelOptions { MaxDegreeOfParallelism = settings.MaxThreads ?? Environment.ProcessorCount, CancellationToken = cancellationToken };
         Parallel.For(
             0,
             settings.Draws,
             options,
-            () => new CoalitionWorkspace(scenario, leaders),
+            () => new CoalitionWorkspace(scenario, plan),
             (i, _, ws) =>
             {
                 var values = InputDraw.From(inputs, (k, u) => u.Quantile(CounterRandom.Uniform(settings.Seed, i, keys[k])));
-                draws[i] = EvaluateDraw(scenario, shock, values, settings.Alpha, ws);
+                draws[i] = EvaluateDraw(plan, values, settings.Alpha, ws);
                 return ws;
             },
             _ => { });
@@ -115,11 +116,13 @@ public static class CoalitionSimulation
     }
 
     /// <summary>One draw: the shock, crisis capabilities, the contest, the ruling coalition and the second stage.</summary>
-    internal static CoalitionDraw EvaluateDraw(Scenario scenario, Shock shock, InputDraw v, double alpha, CoalitionWorkspace ws)
+    internal static CoalitionDraw EvaluateDraw(DrawPlan plan, InputDraw v, double alpha, CoalitionWorkspace ws)
     {
+        var scenario = plan.Scenario;
+        var shock = plan.Shock;
         var st = RegimeState.Realize(scenario, v);
         ShockApplication.Apply(scenario, shock, st, v);
-        int n = st.N, cands = ws.Leaders.Length;
+        var n = st.N;
         var present = new bool[n];
         Array.Fill(present, true);
         var firstWinner = new double[n];
@@ -127,19 +130,15 @@ public static class CoalitionSimulation
         var discount = leaves ? Math.Clamp(v[shock.PatronageDiscount], 0, 1) : 0;
         if (leaves)
         {
-            present[st.Incumbent] = false;
-            PowerAccount.Shares(st, st.ActingSuccessor, incumbentPresent: false, discount, ws.Shares, st.ActingSuccessorFollowing);
-            PowerAccount.Capability(st, ws.Shares, st.WeightCrisis, ws.Capability);
-            if (st.ActingSuccessor >= 0)
+            // Who takes the office first, among the listed candidates (a residual "someone not listed" has no actor
+            // in the game, so the first winner is taken conditional on a listed candidate prevailing).
+            var listedP = new double[plan.Leaders.Length];
+            plan.CrisisContest(st, discount, present, ws.Draw, listedP);
+            Array.Copy(ws.Draw.Capability, ws.Capability, n);
+            var total = listedP.Sum();
+            for (var c = 0; c < listedP.Length; c++)
             {
-                ws.Capability[st.ActingSuccessor] += st.ActingSuccessorBonus;
-            }
-
-            var probabilities = new double[cands];
-            ws.Contest.Run(st, present, ws.Capability, probabilities);
-            for (var c = 0; c < cands; c++)
-            {
-                firstWinner[ws.Leaders[c]] += probabilities[c];
+                firstWinner[plan.Leaders[c]] += total > 0 ? listedP[c] / total : 1.0 / listedP.Length;
             }
         }
         else
@@ -239,15 +238,13 @@ public static class CoalitionSimulation
 internal sealed record CoalitionDraw(double[] Membership, double[] Displacer, double Displaced, double Collective, double Size, bool Exact);
 
 /// <summary>Per-thread buffers reused across draws.</summary>
-internal sealed class CoalitionWorkspace(Scenario scenario, int[] leaders)
+internal sealed class CoalitionWorkspace(Scenario scenario, DrawPlan plan)
 {
-    public int[] Leaders { get; } = leaders;
+    public DrawWorkspace Draw { get; } = new(plan);
 
     public double[] Shares { get; } = new double[scenario.Actors.Count * scenario.Instruments.Count];
 
     public double[] Capability { get; } = new double[scenario.Actors.Count];
-
-    public SuccessionContest Contest { get; } = new(scenario.Actors.Count, leaders);
 
     public RulingCoalition Solver { get; } = new(Math.Min(scenario.Actors.Count, RulingCoalition.ExactLimit));
 

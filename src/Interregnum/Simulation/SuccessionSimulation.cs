@@ -248,6 +248,38 @@ internal sealed class DrawPlan
     }
 
     /// <summary>
+    /// The crisis after the incumbent has left: marks him absent, fills <paramref name="ws"/> with the crisis-phase
+    /// shares and capabilities (the acting successors' part of the office, coup plotters' organizations) and
+    /// <paramref name="listedP"/> with each listed candidate's probability (the contest, the plotters' choice, the
+    /// office's selection rule). Shared by the succession forecast and the ruling-coalition model, so both see the
+    /// same crisis.
+    /// </summary>
+    public SuccessionContest CrisisContest(RegimeState st, double discount, bool[] present, DrawWorkspace ws, Span<double> listedP)
+    {
+        present[st.Incumbent] = false;
+        var plotters = Plotters;
+
+        // The acting successors command only part of the office during the crisis (ActingSuccessorFollowing).
+        PowerAccount.CrisisShares(st, discount, ws.Shares, plotters);
+        PowerAccount.Capability(st, ws.Shares, st.WeightCrisis, ws.Capability);
+        for (var j = 0; j < st.Acting.Length; j++)
+        {
+            ws.Capability[st.Acting[j]] += st.ActingSuccessorBonus * st.ActingShare[j];
+        }
+
+        var contest = ws.Contest(st.N, Leaders);
+        contest.Run(st, present, ws.Capability, listedP);
+        if (plotters is not null)
+        {
+            var choice = InstalledListed >= 0 ? InstalledListed : contest.CoalitionChoice(plotters, present, ws.Capability);
+            contest.Run(st, present, ws.Capability, listedP, plotters, choice);
+        }
+
+        ApplySelectionRule(st, contest, present, listedP);
+        return contest;
+    }
+
+    /// <summary>
     /// One draw: the regime's policy before the shock (the baseline), then apply the shock, run the contest, pick
     /// the winner with <paramref name="winnerUniform"/>, and bargain over policy.
     /// </summary>
@@ -275,28 +307,9 @@ internal sealed class DrawPlan
         var discount = leaves ? Math.Clamp(v[Shock.PatronageDiscount], 0, 1) : 0;
         if (leaves)
         {
-            present[st.Incumbent] = false;
             var listed = Leaders.Length;
             Span<double> listedP = stackalloc double[listed];
-            var plotters = Plotters;
-
-            // The acting successors command only part of the office during the crisis (ActingSuccessorFollowing).
-            PowerAccount.CrisisShares(st, discount, ws.Shares, plotters);
-            PowerAccount.Capability(st, ws.Shares, st.WeightCrisis, ws.Capability);
-            for (var j = 0; j < st.Acting.Length; j++)
-            {
-                ws.Capability[st.Acting[j]] += st.ActingSuccessorBonus * st.ActingShare[j];
-            }
-
-            var contest = ws.Contest(n, Leaders);
-            contest.Run(st, present, ws.Capability, listedP);
-            if (plotters is not null)
-            {
-                var choice = InstalledListed >= 0 ? InstalledListed : contest.CoalitionChoice(plotters, present, ws.Capability);
-                contest.Run(st, present, ws.Capability, listedP, plotters, choice);
-            }
-
-            ApplySelectionRule(st, contest, present, listedP);
+            var contest = CrisisContest(st, discount, present, ws, listedP);
             var residualPrior = Residual >= 0 ? st.ResidualPrior : 0;
             Span<double> fight = stackalloc double[listed];
             double contestedListed = 0;
