@@ -76,9 +76,7 @@ public static class BriefBuilder
             Network = BriefSection.Available(Network(s, power)),
             Candidates = headline.IncumbentStays
                 ? BriefSection.NotAvailable<IReadOnlyList<ReportCandidate>>(IncumbentStays(headlineShock))
-                : BriefSection.Available<IReadOnlyList<ReportCandidate>>(headline.Candidates
-                    .Select(c => new ReportCandidate(c.Label, c.Estimate.Probability, c.Estimate.Low, c.Estimate.High, c.Estimate.StandardError))
-                    .ToList()),
+                : BriefSection.Available(Candidates(headline)),
             Contested = headline.IncumbentStays
                 ? BriefSection.NotAvailable<ContestedForecast>(IncumbentStays(headlineShock))
                 : BriefSection.Available(new ContestedForecast(
@@ -189,6 +187,21 @@ public static class BriefBuilder
 
         return string.Join("\n\n", paragraphs);
     }
+
+    /// <summary>A forecast's candidates as the brief's chart shows them.</summary>
+    public static IReadOnlyList<ReportCandidate> Candidates(SimulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Candidates
+            .Select(c => new ReportCandidate(c.Label, c.Estimate.Probability, c.Estimate.Low, c.Estimate.High, c.Estimate.StandardError))
+            .ToList();
+    }
+
+    /// <summary>The brief's power table of a scenario (shares before the shock, at central values).</summary>
+    public static ReportPowerTable PowerTable(Scenario s) => PowerTable(s, PowerAccount.ForScenario(s));
+
+    /// <summary>The brief's elite network of a scenario.</summary>
+    public static EliteNetwork Network(Scenario s) => Network(s, PowerAccount.ForScenario(s));
 
     private static ReportPowerTable PowerTable(Scenario s, Power.PowerTable power)
     {
