@@ -1,0 +1,77 @@
+using System.CommandLine;
+using Interregnum.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Interregnum.Cli.Commands;
+
+/// <summary><c>interregnum serve [FOLDER]</c>: the local web workbench (docs/workbench.md).</summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var folder = new Argument<DirectoryInfo>("FOLDER")
+        {
+            Description = "The scenario folder to list, edit and run (default: scenarios).",
+            DefaultValueFactory = _ => new DirectoryInfo("scenarios"),
+        };
+        var port = new Option<int>("--port")
+        {
+            Description = "TCP port on 127.0.0.1 (0: any free port).",
+            DefaultValueFactory = _ => 5077,
+        };
+        port.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                r.AddError("--port must be from 0 to 65535");
+            }
+        });
+        var db = CommonOptions.Db();
+        var data = CommonOptions.Data();
+        var command = new Command("serve", "Serve the local web workbench on 127.0.0.1: browse, edit and validate scenarios, run forecasts, open stored runs.");
+        command.Arguments.Add(folder);
+        command.Options.Add(port);
+        command.Options.Add(db);
+        command.Options.Add(data);
+        command.SetAction(async (p, ct) =>
+        {
+            var dir = p.GetValue(folder)!;
+            if (!dir.Exists)
+            {
+                throw new CliException($"{dir.FullName}: no such folder", ExitCodes.MissingResource);
+            }
+
+            var app = Workbench.Build(new WorkbenchOptions(dir, p.GetValue(port), p.GetValue(db), p.GetValue(data)));
+            await using (app.ConfigureAwait(false))
+            {
+                try
+                {
+                    await app.StartAsync(ct).ConfigureAwait(false);
+                }
+                catch (IOException ex)
+                {
+                    throw new CliException("cannot listen: " + ex.Message + " (try another --port)", ExitCodes.MissingResource);
+                }
+
+                var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+                p.InvocationConfiguration.Output.WriteLine($"Interregnum workbench on {address} serving {dir.FullName} (Ctrl+C to stop)");
+                try
+                {
+                    await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Ctrl+C: stop serving and exit normally.
+                }
+
+                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+            }
+
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}
