@@ -59,6 +59,15 @@ internal sealed class RunJobs(WorkbenchOptions options, TimeProvider time)
 
     public RunJob? Get(string id) => jobs.GetValueOrDefault(id);
 
+    /// <summary>Cancels every run still going (the server is stopping).</summary>
+    public void CancelAll()
+    {
+        foreach (var job in jobs.Values)
+        {
+            job.Cancel.Cancel();
+        }
+    }
+
     /// <summary>Loads the scenario (throwing <see cref="RunException"/> on bad input) and starts the run.</summary>
     public RunJob Start(RunAsk ask)
     {

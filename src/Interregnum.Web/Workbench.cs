@@ -44,6 +44,8 @@ public static class Workbench
         builder.Services.AddSingleton<RunJobs>();
         configure?.Invoke(builder);
         var app = builder.Build();
+        var jobs = app.Services.GetRequiredService<RunJobs>();
+        app.Lifetime.ApplicationStopping.Register(jobs.CancelAll);
         app.Use(LocalOnly);
         Map(app);
         return app;

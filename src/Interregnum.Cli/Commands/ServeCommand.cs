@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Interregnum.Cli.Commands;
 
@@ -58,16 +59,8 @@ internal static class ServeCommand
 
                 var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
                 p.InvocationConfiguration.Output.WriteLine($"Interregnum workbench on {address} serving {dir.FullName} (Ctrl+C to stop)");
-                try
-                {
-                    await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Ctrl+C: stop serving and exit normally.
-                }
-
-                await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+                // Ctrl+C or SIGTERM: the host's console lifetime and the command line's token both end the wait.
+                await app.WaitForShutdownAsync(ct).ConfigureAwait(false);
             }
 
             return ExitCodes.Ok;
