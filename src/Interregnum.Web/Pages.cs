@@ -49,6 +49,7 @@ internal static class Pages
             }
 
             b.Append("</tbody></table>");
+            b.Append("<form method=\"get\" action=\"/runs/diff\"><label>Compare run <input name=\"a\" type=\"number\" min=\"1\" required></label> <label>with run <input name=\"b\" type=\"number\" min=\"1\" required></label> <button type=\"submit\">Diff</button></form>");
         }
 
         b.Append("</section>");
@@ -85,9 +86,9 @@ internal static class Pages
     private static string Run(string file, Scenario s)
     {
         var b = new StringBuilder();
-        b.Append("<section id=\"run\"><h2>Forecast</h2><form id=\"run-form\">");
+        b.Append("<section id=\"run\"><h2>Forecast</h2><form id=\"run-form\" data-action=\"/api/runs\">");
         b.Append("<input type=\"hidden\" name=\"file\" value=\"").Append(E(file)).Append("\">");
-        b.Append("<label>Run <select name=\"kind\"><option value=\"simulate\">simulate one shock</option><option value=\"compare\">compare every shock</option></select></label> ");
+        b.Append("<label>Run <select name=\"kind\"><option value=\"simulate\">simulate one shock</option><option value=\"compare\">compare every shock</option><option value=\"brief\">brief (HTML, every shock and sensitivity)</option></select></label> ");
         b.Append("<label>Shock <select name=\"shock\">");
         foreach (var shock in s.Shocks)
         {
@@ -157,8 +158,66 @@ internal static class Pages
         b.Append("<p><a href=\"/\">← workbench</a></p>");
         b.Append(CultureInfo.InvariantCulture, $"<h1>Stored run {run.Id}: {E(run.Kind.ToText())}</h1>");
         b.Append(CultureInfo.InvariantCulture, $"<p>Scenario {E(run.ScenarioFile)} (sha256 {E(run.ScenarioHash)}), shock {E(run.ShockId ?? "all")}, {run.Draws} draws, seed {run.Seed}, program {E(run.ProgramVersion)}.</p>");
+        b.Append(CultureInfo.InvariantCulture, $"<section id=\"run\"><form id=\"run-form\" data-action=\"/api/rerun/{run.Id}\"><button id=\"run-button\" type=\"submit\">Re-run and check</button> <button id=\"cancel\" type=\"button\" disabled>Cancel</button></form>");
+        b.Append("<progress id=\"progress\" max=\"1\" value=\"0\"></progress> <span id=\"run-status\" role=\"status\"></span><div id=\"result\"></div></section>");
         b.Append("<h2>Result document</h2><pre class=\"json\">").Append(E(run.ResultsJson)).Append("</pre>");
         return Layout("Run " + run.Id.ToString(CultureInfo.InvariantCulture), b.ToString());
+    }
+
+    public static string Diff(RunDiff diff)
+    {
+        var b = new StringBuilder();
+        b.Append("<p><a href=\"/\">← workbench</a></p>");
+        b.Append(CultureInfo.InvariantCulture, $"<h1>Run {diff.OldId} against run {diff.NewId}</h1>");
+        if (diff.IsEmpty)
+        {
+            b.Append("<p id=\"diff-empty\">Same inputs, same numeric results.</p>");
+        }
+
+        b.Append("<h2>Inputs</h2>");
+        if (diff.Inputs.Count == 0)
+        {
+            b.Append("<p>The same.</p>");
+        }
+        else
+        {
+            b.Append("<table id=\"diff-inputs\"><thead><tr><th>Input</th><th>Old</th><th>New</th></tr></thead><tbody>");
+            foreach (var i in diff.Inputs)
+            {
+                b.Append("<tr><td>").Append(E(i.Field)).Append("</td><td>").Append(E(i.Old ?? "")).Append("</td><td>").Append(E(i.New ?? "")).Append("</td></tr>");
+            }
+
+            b.Append("</tbody></table>");
+        }
+
+        if (diff.Scenario is { } lines)
+        {
+            b.Append(CultureInfo.InvariantCulture, $"<h2>Scenario text</h2><p>{lines.LinesRemoved} lines removed, {lines.LinesAdded} added.</p><pre class=\"json\">");
+            foreach (var c in lines.Changes)
+            {
+                b.Append(CultureInfo.InvariantCulture, $"{c.Sign} {c.LineNumber,5}  {E(c.Text)}\n");
+            }
+
+            b.Append("</pre>");
+        }
+
+        b.Append("<h2>Results</h2>");
+        if (diff.Results.Count == 0)
+        {
+            b.Append("<p>No numeric result differs.</p>");
+        }
+        else
+        {
+            b.Append("<table id=\"diff-results\"><thead><tr><th>Result</th><th>Old</th><th>New</th><th>Change</th></tr></thead><tbody>");
+            foreach (var r in diff.Results)
+            {
+                b.Append(CultureInfo.InvariantCulture, $"<tr><td>{E(r.Path)}</td><td class=\"num\">{r.Old}</td><td class=\"num\">{r.New}</td><td class=\"num\">{r.Delta:+0.######;-0.######;0}</td></tr>");
+            }
+
+            b.Append("</tbody></table>");
+        }
+
+        return Layout("Diff", b.ToString());
     }
 
     private static string Layout(string title, string body) =>

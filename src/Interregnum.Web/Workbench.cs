@@ -148,9 +148,9 @@ public static class Workbench
             }
 
             var kind = form["kind"].ToString();
-            if (kind is not ("simulate" or "compare"))
+            if (kind is not ("simulate" or "compare" or "brief"))
             {
-                return Results.BadRequest(new { error = "kind must be simulate or compare" });
+                return Results.BadRequest(new { error = "kind must be simulate, compare or brief" });
             }
 
             if (!int.TryParse(form["draws"], NumberStyles.None, CultureInfo.InvariantCulture, out var draws) || draws < 1 || draws > WorkbenchOptions.MaxDraws)
@@ -173,6 +173,34 @@ public static class Workbench
             {
                 return Results.Json(new { error = ex.Message }, statusCode: StatusCodes.Status422UnprocessableEntity);
             }
+        });
+
+        app.MapPost("/api/rerun/{id:long}", (long id, RunJobs jobs) =>
+        {
+            try
+            {
+                return Results.Json(Status(jobs.Rerun(id)), statusCode: StatusCodes.Status202Accepted);
+            }
+            catch (RunException ex)
+            {
+                return Results.Json(new { error = ex.Message }, statusCode: StatusCodes.Status404NotFound);
+            }
+        });
+
+        app.MapGet("/api/runs/{id}/brief", (string id, RunJobs jobs) =>
+            jobs.Get(id) is { State: "done", Download: { } html }
+                ? Results.File(Encoding.UTF8.GetBytes(html), "text/html; charset=utf-8", "brief.html")
+                : Results.NotFound());
+
+        app.MapGet("/runs/diff", (long a, long b, WorkbenchOptions options) =>
+        {
+            using var store = RunStoreFactory.Open(options.Db);
+            if (store.Get(a) is not { } first || store.Get(b) is not { } second)
+            {
+                return Results.NotFound();
+            }
+
+            return Html(Pages.Diff(RunDiff.Between(first, second)));
         });
 
         app.MapGet("/api/runs/{id}", (string id, RunJobs jobs) => jobs.Get(id) is { } job ? Results.Json(Status(job)) : Results.NotFound());
@@ -246,6 +274,7 @@ public static class Workbench
         done = job.Done,
         total = job.Total,
         message = job.Message,
+        stage = job.Stage,
         stored_run = job.StoredRun,
         html = job.Html,
     };

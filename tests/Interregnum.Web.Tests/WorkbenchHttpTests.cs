@@ -228,4 +228,57 @@ public sealed class WorkbenchHttpTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    private static async Task<JsonElement> RunToEndAsync(HttpClient client, HttpContent form, string url = "/api/runs")
+    {
+        var started = await client.PostAsync(url, form, Ct);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        using var start = JsonDocument.Parse(await started.Content.ReadAsStringAsync(Ct));
+        return await WaitAsync(client, start.RootElement.GetProperty("id").GetString()!);
+    }
+
+    [Fact]
+    public async Task Rerun_StoredSimulateRun_ReproducedExactly()
+    {
+        await using var host = await WorkbenchHost.StartAsync(inProcess: true);
+        var client = host.Client();
+        var stored = (await RunToEndAsync(client, RunForm("simulate", 200))).GetProperty("stored_run").GetInt64();
+
+        var rerun = await RunToEndAsync(client, new StringContent(""), "/api/rerun/" + stored);
+
+        Assert.Equal("done", rerun.GetProperty("state").GetString());
+        Assert.Contains("data-reproduced=\"yes\"", rerun.GetProperty("html").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_TwoRunsWithDifferentSeeds_ShowsTheSeedAmongTheInputs()
+    {
+        await using var host = await WorkbenchHost.StartAsync(inProcess: true);
+        var client = host.Client();
+        var first = (await RunToEndAsync(client, RunForm("simulate", 200))).GetProperty("stored_run").GetInt64();
+        using var other = new FormUrlEncodedContent(new Dictionary<string, string> { ["file"] = "teaching.yaml", ["kind"] = "simulate", ["draws"] = "200", ["seed"] = "8" });
+        var second = (await RunToEndAsync(client, other)).GetProperty("stored_run").GetInt64();
+
+        var html = await client.GetStringAsync($"/runs/diff?a={first}&b={second}", Ct);
+
+        Assert.Contains("<tr><td>seed</td><td>7</td><td>8</td></tr>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Brief_FewDraws_DownloadIsTheHtmlBrief()
+    {
+        await using var host = await WorkbenchHost.StartAsync(inProcess: true);
+        var client = host.Client();
+
+        var done = await RunToEndAsync(client, RunForm("brief", 100));
+        var brief = await client.GetAsync("/api/runs/" + done.GetProperty("id").GetString() + "/brief", Ct);
+
+        Assert.Equal("done", done.GetProperty("state").GetString());
+        Assert.Equal(HttpStatusCode.OK, brief.StatusCode);
+        var html = await brief.Content.ReadAsStringAsync(Ct);
+        foreach (var section in Interregnum.Reports.BriefRenderer.SectionIds)
+        {
+            Assert.Contains("id=\"" + section + "\"", html, StringComparison.Ordinal);
+        }
+    }
 }

@@ -78,7 +78,7 @@
       const job = await r.json();
       progress.max = Math.max(1, job.total);
       progress.value = job.done;
-      runStatus.textContent = job.state + " (" + job.done + " of " + job.total + " draws)" + (job.message ? ": " + job.message : "");
+      runStatus.textContent = job.state + (job.stage ? " " + job.stage : "") + " (" + job.done + " of " + job.total + ")" + (job.message ? ": " + job.message : "");
       if (job.state === "running") { setTimeout(poll, 200); return; }
       current = null;
       cancel.disabled = true;
@@ -100,7 +100,7 @@
       ev.preventDefault();
       result.replaceChildren();
       result.dataset.state = "running";
-      const r = await fetch("/api/runs", { method: "POST", body: new URLSearchParams(new FormData(form)) });
+      const r = await fetch(form.dataset.action, { method: "POST", body: new URLSearchParams(new FormData(form)) });
       const body = await r.json();
       if (!r.ok) { runStatus.textContent = body.error || ("failed: " + r.status); result.dataset.state = "failed"; return; }
       current = body.id;
