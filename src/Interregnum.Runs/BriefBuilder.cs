@@ -373,7 +373,7 @@ public static class BriefBuilder
     /// <summary>An uncertain input's path (e.g. <c>actors.bortnikov.ambition</c>) in words, with the scenario's names.</summary>
     public static string InputLabel(Scenario s, string path)
     {
-        var p = path.Split('.');
+        var p = InputPath.Parse(path).Segments;
         string Actor(string id) => s.ActorIndex(id) >= 0 ? s.ActorById(id).Name : id;
         string Org(string id) => ShortName(s.Organizations.FirstOrDefault(o => o.Id == id)?.Name ?? id);
         string Instrument(string id) => LowerFirst(ShortName(s.Instruments.FirstOrDefault(i => i.Id == id)?.Label ?? id));
