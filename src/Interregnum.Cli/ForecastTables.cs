@@ -38,6 +38,37 @@ internal static class ForecastTables
         {
             WriteOutsideView(console, ov);
         }
+
+        if (doc.ExitRisk is { } er)
+        {
+            WriteExitRisk(console, er);
+        }
+    }
+
+    /// <summary>The unconditional view: how likely the incumbent leaves within 12 months, by manner, beside the conditional forecast.</summary>
+    public static void WriteExitRisk(IAnsiConsole console, ExitRiskViewJson er)
+    {
+        var t = new Table().Title("Exit risk: how likely the incumbent leaves within 12 months").AddColumns("manner", "model", "90% interval");
+        if (er.Judgment is not null)
+        {
+            t.AddColumn("judgment (shown)");
+        }
+
+        foreach (var e in er.Model)
+        {
+            var judged = er.Judgment is not { } j ? "" : e.Manner switch
+            {
+                "any" => Commands.HistoryCommand.RiskPct(j.AnyWithin12Months),
+                "irregular" when j.IrregularWithin12Months is { } ir => Commands.HistoryCommand.RiskPct(ir),
+                _ => "",
+            };
+            t.AddRow(er.Judgment is null
+                ? [Markup.Escape(e.Manner), Commands.HistoryCommand.RiskPct(e.Probability), $"{Commands.HistoryCommand.RiskPct(e.Interval[0])}–{Commands.HistoryCommand.RiskPct(e.Interval[1])}"]
+                : [Markup.Escape(e.Manner), Commands.HistoryCommand.RiskPct(e.Probability), $"{Commands.HistoryCommand.RiskPct(e.Interval[0])}–{Commands.HistoryCommand.RiskPct(e.Interval[1])}", judged]);
+        }
+
+        console.Write(t);
+        console.WriteLine(er.Note);
     }
 
     public static void WriteOutsideView(IAnsiConsole console, OutsideViewJson ov)

@@ -56,7 +56,18 @@ public sealed record BriefContent
 
     /// <summary>Models, parameters, seed, draws, scenario hash and program version.</summary>
     public required MethodsNote Methods { get; init; }
+
+    /// <summary>How likely the incumbent leaves within 12 months, shown beside the candidates (null: the scenario declares no exit_risk section, or no data).</summary>
+    public ExitRiskSummary? ExitRisk { get; init; }
 }
+
+/// <summary>The unconditional exit risk shown beside the conditional succession forecast. Immutable.</summary>
+/// <param name="JudgmentShown">True when the scenario's declared judgment replaces the model's estimate.</param>
+/// <param name="AnyWithin12Months">The shown probability of leaving office within 12 months.</param>
+/// <param name="IrregularWithin12Months">The shown probability of an irregular exit within 12 months.</param>
+/// <param name="Manners">The model's 12-month estimates by manner: (manner, probability, low, high).</param>
+/// <param name="Note">Where the numbers come from, and whether a judgment replaces the model's.</param>
+public sealed record ExitRiskSummary(bool JudgmentShown, double AnyWithin12Months, double IrregularWithin12Months, IReadOnlyList<(string Manner, double Probability, double Low, double High)> Manners, string Note);
 
 /// <summary>An optional part of a brief: either its content, or the reason it is not available.</summary>
 /// <typeparam name="T">The section's content.</typeparam>

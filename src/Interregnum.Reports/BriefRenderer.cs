@@ -59,7 +59,7 @@ public static class BriefRenderer
         WriteSources(html, content.Sources);
         WritePower(html, content.Power);
         WriteNetwork(html, content.Network);
-        WriteCandidates(html, content.Candidates);
+        WriteCandidates(html, content.Candidates, content.ExitRisk);
         WriteContested(html, content.Contested);
         WritePolicy(html, content.Policy);
         WriteShocks(html, content.Shocks);
@@ -227,11 +227,27 @@ public static class BriefRenderer
         CloseSection(html);
     }
 
-    private static void WriteCandidates(HtmlWriter html, BriefSection<IReadOnlyList<CandidateForecast>> section)
+    private static void WriteCandidates(HtmlWriter html, BriefSection<IReadOnlyList<CandidateForecast>> section, ExitRiskSummary? exitRisk)
     {
         if (Open(html, "candidates", section) is not { } candidates)
         {
             return;
+        }
+
+        if (exitRisk is not null)
+        {
+            // Risk beside consequence: how likely the exit is at all, before who follows if it happens.
+            html.Raw("<p class=\"headline\" data-exit-risk=\"").Raw(exitRisk.JudgmentShown ? "judgment" : "model").Raw("\">How likely the incumbent leaves office within 12 months: <strong>")
+                .Text(BriefFormat.Percent(exitRisk.AnyWithin12Months)).Raw("</strong>, irregularly ").Text(BriefFormat.Percent(exitRisk.IrregularWithin12Months))
+                .Raw(exitRisk.JudgmentShown ? " (the scenario's declared judgment)" : " (exit-risk model)").Raw(". The forecast below is conditional: who prevails if the incumbent goes.</p>\n");
+            html.Raw("<table><thead><tr><th>Manner (model)</th><th>Within 12 months</th><th>90% interval</th></tr></thead><tbody>\n");
+            foreach (var (manner, p, low, high) in exitRisk.Manners)
+            {
+                html.Raw("<tr><th scope=\"row\">").Text(manner).Raw("</th><td>").Text(BriefFormat.Percent(p)).Raw("</td><td>")
+                    .Text(BriefFormat.Percent(low)).Raw(" – ").Text(BriefFormat.Percent(high)).Raw("</td></tr>\n");
+            }
+
+            html.Raw("</tbody></table>\n<p class=\"note\">").Text(exitRisk.Note).Raw("</p>\n");
         }
 
         Figure(html, "candidates", BriefCharts.Candidates(candidates, "chart-candidates"),

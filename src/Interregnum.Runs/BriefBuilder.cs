@@ -42,6 +42,9 @@ public sealed record BriefInputs(
 
     /// <summary>Why there is no track record, when <see cref="Backtest"/> is null.</summary>
     public string? BacktestMissing { get; init; }
+
+    /// <summary>The unconditional exit risk of the incumbent (null: no exit_risk section, or no data).</summary>
+    public ExitRiskViewJson? ExitRisk { get; init; }
 }
 
 /// <summary>Maps a scenario and its forecast results onto the brief's content (<see cref="BriefContent"/>).</summary>
@@ -98,6 +101,9 @@ public static class BriefBuilder
                 ? BriefSection.Available(TrackRecord(bt.Json, bt.RunId))
                 : BriefSection.NotAvailable<ScoreTable>(inputs.BacktestMissing ?? "no backtest result is available"),
             Methods = Methods(inputs, headlineShock),
+            ExitRisk = inputs.ExitRisk is { } er
+                ? new Reports.ExitRiskSummary(er.Shown == "judgment", er.AnyWithin12Months, er.IrregularWithin12Months, er.Model.Select(e => (e.Manner, e.Probability, e.Interval[0], e.Interval[1])).ToList(), er.Note)
+                : null,
         };
     }
 

@@ -182,7 +182,7 @@ public static class BriefRun
             outsideMissing,
             plan.Provenance,
             reproduction,
-            plan.MadeOn);
+            plan.MadeOn) { ExitRisk = ExitRiskRun.View(plan.Loaded, data, stderr) };
     }
 
     private static (OutsideViewJson? View, string? Missing) Outside(BriefPlan plan, DirectoryInfo? data, TextWriter stderr)

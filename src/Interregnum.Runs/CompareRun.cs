@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Interregnum.Simulation;
 using Interregnum.Store;
 
@@ -11,7 +12,8 @@ namespace Interregnum.Runs;
 public sealed record CompareRequest(LoadedScenario Scenario, IReadOnlyList<string> ShockIds, SimulationSettings Settings, DirectoryInfo? Data);
 
 /// <summary>The JSON document <c>compare --format json</c> prints.</summary>
-public sealed record CompareJson(string Program, string Version, string Command, ScenarioRef Scenario, ulong Seed, int Draws, string Model, IReadOnlyList<ShockForecastJson> Shocks, OutsideViewJson? OutsideView);
+public sealed record CompareJson(string Program, string Version, string Command, ScenarioRef Scenario, ulong Seed, int Draws, string Model, IReadOnlyList<ShockForecastJson> Shocks, OutsideViewJson? OutsideView,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExitRiskViewJson? ExitRisk = null);
 
 
 /// <summary>The compare use case: compute, map to the stored run, replay.</summary>
@@ -56,7 +58,8 @@ public static class CompareRun
             settings.Draws,
             ForecastDocuments.ModelName(settings.Model),
             list.Select(r => ForecastDocuments.ToJson(loaded, r)).ToList(),
-            OutsideViews.For(loaded, loaded.Scenario.ShockById(ids[0])!, request.Data, notes, allManners: true));
+            OutsideViews.For(loaded, loaded.Scenario.ShockById(ids[0])!, request.Data, notes, allManners: true),
+            ExitRiskRun.View(loaded, request.Data, notes));
         return (doc, list);
     }
 

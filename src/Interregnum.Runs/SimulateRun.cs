@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Interregnum.Simulation;
 using Interregnum.Store;
 
@@ -20,7 +21,8 @@ public sealed record SimulateJson(
     int Draws,
     string Model,
     ShockForecastJson Forecast,
-    OutsideViewJson? OutsideView);
+    OutsideViewJson? OutsideView,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExitRiskViewJson? ExitRisk = null);
 
 
 /// <summary>The simulate use case: compute, map to the stored run, replay.</summary>
@@ -41,7 +43,8 @@ public static class SimulateRun
             result.Draws,
             ForecastDocuments.ModelName(result.Model),
             ForecastDocuments.ToJson(loaded, result),
-            OutsideViews.For(loaded, loaded.Scenario.ShockById(request.ShockId)!, request.Data, notes));
+            OutsideViews.For(loaded, loaded.Scenario.ShockById(request.ShockId)!, request.Data, notes),
+            ExitRiskRun.View(loaded, request.Data, notes));
         return (doc, result);
     }
 

@@ -13,6 +13,7 @@ internal sealed class ScenarioBuilder(NodeBinder b)
     [
         "interregnum", "id", "title", "question", "description", "as_of", "incumbent", "sources", "instruments",
         "dimensions", "actors", "organizations", "ties", "office", "candidates", "shocks", "reference_class", "contest",
+        "exit_risk",
     ];
 
     private static readonly string[] Manners = ["natural-death", "incapacity", "coup", "assassination", "forced-resignation", "failed-attempt"];
@@ -73,6 +74,9 @@ internal sealed class ScenarioBuilder(NodeBinder b)
         var shocks = Items(v, "shocks", "a shock", required: false, ReadShock);
         var referenceClass = v.Get("reference_class", required: false) is { } rcNode && b.Mapping(rcNode, "the reference class") is { } rcm ? ReadReferenceClass(rcm) : null;
         var contest = v.Get("contest", required: false) is { } cNode && b.Mapping(cNode, "the contest settings") is { } cm ? ReadContest(cm) : ContestSettings.Default;
+        var exitRisk = v.Get("exit_risk", required: false) is { } erNode && b.Mapping(erNode, "the exit-risk section") is { } erm
+            ? new ExitRiskSectionReader(b, Ref).Read(erm, asOf, actors.Select(a => a.Value).FirstOrDefault(a => a.Id == incumbent)?.BirthYear)
+            : null;
 
         ResolveReferences();
         CheckInstruments(instruments, v);
@@ -105,7 +109,7 @@ internal sealed class ScenarioBuilder(NodeBinder b)
             candidates.Select(x => x.Value).ToList(),
             shocks.Select(x => x.Value).ToList(),
             referenceClass,
-            contest);
+            contest) { ExitRisk = exitRisk };
     }
 
     private void CheckVersion(MapView v)

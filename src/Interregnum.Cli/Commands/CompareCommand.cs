@@ -73,5 +73,10 @@ internal static class CompareCommand
         {
             ForecastTables.WriteOutsideView(console, ov);
         }
+
+        if (doc.ExitRisk is { } er)
+        {
+            ForecastTables.WriteExitRisk(console, er);
+        }
     }
 }

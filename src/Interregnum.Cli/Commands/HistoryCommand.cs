@@ -30,6 +30,7 @@ internal static partial class HistoryCommand
         command.Subcommands.Add(SurvivalCommand());
         command.Subcommands.Add(ReplicateCommand());
         command.Subcommands.Add(DatasetsCommand());
+        command.Subcommands.Add(ExitRiskCommand());
         return command;
     }
 

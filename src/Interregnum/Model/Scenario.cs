@@ -66,6 +66,9 @@ public sealed record Scenario(
 
     /// <summary>The shock with the given id, or null.</summary>
     public Shock? ShockById(string id) => Shocks.FirstOrDefault(s => s.Id == id);
+
+    /// <summary>The incumbent's exit-risk facts and any judgment (scenario key <c>exit_risk</c>), or null when not declared.</summary>
+    public ExitRiskDeclaration? ExitRisk { get; init; }
 }
 
 /// <summary>A citable source.</summary>

@@ -1,0 +1,186 @@
+using System.CommandLine;
+using System.Text.Json;
+using Interregnum.History.ExitRisk;
+using Interregnum.Runs;
+using Spectre.Console;
+
+namespace Interregnum.Cli.Commands;
+
+/// <summary><c>interregnum history exit-risk</c>: parses the options and prints; the use case is <see cref="ExitRiskRun"/>.</summary>
+internal static partial class HistoryCommand
+{
+    private static Command ExitRiskCommand()
+    {
+        var file = new Argument<FileInfo?>("scenario") { Description = "A scenario with an exit_risk section (the incumbent's facts on as_of).", Arity = ArgumentArity.ZeroOrOne };
+        var obsId = new Option<string?>("--obsid") { Description = "Instead of a scenario: an Archigos spell id (e.g. RUS-2000), with --year." };
+        var year = new Option<int?>("--year") { Description = "With --obsid: the year whose 1 January starts the window (1955-2015)." };
+        var backtest = new Option<bool>("--backtest") { Description = "Run the rolling-origin backtest instead of a forecast." };
+        var firstOrigin = new Option<int>("--first-origin") { Description = "Backtest: first origin year.", DefaultValueFactory = _ => 1991 };
+        var lastOrigin = new Option<int>("--last-origin") { Description = "Backtest: last origin year (at most 2015).", DefaultValueFactory = _ => 2015 };
+        var replicates = new Option<int>("--replicates") { Description = "Backtest: country-cluster bootstrap replicates.", DefaultValueFactory = _ => 1000 };
+        var draws = new Option<int>("--draws") { Description = "Forecast: parameter draws behind the 90% intervals.", DefaultValueFactory = _ => 2000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the draws or the bootstrap.", DefaultValueFactory = _ => 1 };
+        var format = CommonOptions.Format();
+        var data = CommonOptions.Data();
+        var command = new Command("exit-risk", "How likely a leader leaves office within 12 and 24 months, and how (discrete-time competing risks on Archigos leader-years); --backtest scores it on rolling origins.");
+        command.Arguments.Add(file);
+        foreach (var option in new Option[] { obsId, year, backtest, firstOrigin, lastOrigin, replicates, draws, seed, format, data })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(parse => Guard(parse, () =>
+        {
+            var writer = parse.InvocationConfiguration.Output;
+            var scenarioFile = parse.GetValue(file);
+            var obs = parse.GetValue(obsId);
+            var isBacktest = parse.GetValue(backtest);
+            var given = (scenarioFile is null ? 0 : 1) + (obs is null ? 0 : 1) + (isBacktest ? 1 : 0);
+            if (given != 1)
+            {
+                throw new CliException("give exactly one of: a scenario file, --obsid with --year, or --backtest", ExitCodes.InvalidInput);
+            }
+
+            if ((obs is null) != (parse.GetValue(year) is null))
+            {
+                throw new CliException("--obsid and --year go together", ExitCodes.InvalidInput);
+            }
+
+            if (parse.GetValue(draws) < 100)
+            {
+                throw new CliException("--draws must be at least 100", ExitCodes.InvalidInput);
+            }
+
+            // Read the scenario before the data so a bad file fails fast and alone.
+            var loaded = scenarioFile is null ? null : ScenarioFiles.Load(scenarioFile.FullName);
+            if (loaded is { Scenario.ExitRisk: null })
+            {
+                throw new CliException($"{loaded.Path}: the scenario has no 'exit_risk' section (the incumbent's facts for the exit-risk model; see docs/exit-risk.md)", ExitCodes.InvalidInput);
+            }
+
+            var settings = new ExitRiskBacktestSettings(parse.GetValue(firstOrigin), parse.GetValue(lastOrigin), parse.GetValue(replicates), parse.GetValue(seed));
+            if (isBacktest && settings.Validate() is { Count: > 0 } problems)
+            {
+                throw new CliException(string.Join("; ", problems), ExitCodes.InvalidInput);
+            }
+
+            var folder = ResolveFolder(parse.GetValue(data), HistoricalDataNeeded);
+            var (model, panel) = ExitRiskRun.Fit(folder);
+            if (isBacktest)
+            {
+                WriteBacktest(writer, parse.GetValue(format), ExitRiskRun.Backtest(panel, settings));
+                return;
+            }
+
+            var doc = loaded is not null
+                ? ExitRiskRun.ForScenario(loaded, model, panel.Rows.Count, parse.GetValue(draws), parse.GetValue(seed))
+                : ExitRiskRun.ForLeaderYear(obs!, parse.GetValue(year)!.Value, model, panel, parse.GetValue(draws), parse.GetValue(seed));
+            WriteExitRisk(writer, parse.GetValue(format), doc);
+        }));
+        return command;
+    }
+
+    private static IReadOnlyList<History.Loading.DatasetInfo> HistoricalDataNeeded => History.HistoricalData.Needed;
+
+    private static void WriteExitRisk(TextWriter writer, OutputFormat format, ExitRiskJson doc)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                writer.WriteLine(RunJson.Serialize(doc));
+                break;
+            case OutputFormat.Csv:
+                WriteCsv(writer, ["horizon_months", "manner", "probability", "lower", "upper"], doc.Estimates.Select(e => new[]
+                {
+                    I(e.HorizonMonths), e.Manner, D(e.Probability), D(e.Interval[0]), D(e.Interval[1]),
+                }));
+                break;
+            default:
+                var table = new Table().Title(Markup.Escape($"Exit risk: {doc.Leader}, from {doc.Origin} ({Pct(doc.Level)} intervals, {I(doc.Draws)} draws, seed {I(doc.Seed)})"));
+                table.AddColumns("Manner", "Within 12 months", "Within 24 months");
+                foreach (var manner in doc.Estimates.Where(e => e.HorizonMonths == 12).Select(e => e.Manner))
+                {
+                    table.AddRow(Markup.Escape(manner), Cell(doc, 12, manner), Cell(doc, 24, manner));
+                }
+
+                Render(writer, table);
+                writer.WriteLine($"model: {doc.Model}");
+                writer.WriteLine($"fitted on {I(doc.LeaderYears)} leader-years {I(doc.FittedFrom)}-{I(doc.FittedTo)}; trend read at {I(doc.TrendYear)}");
+                if (doc.Judgment is { } j)
+                {
+                    writer.WriteLine($"judgment declared (source {j.Source}): within 12 months {RiskPct(j.AnyWithin12Months)}{(j.IrregularWithin12Months is { } ir ? ", irregular " + RiskPct(ir) : string.Empty)}; it replaces the model's estimate in simulate, compare and the brief{(j.Note is null ? string.Empty : ": " + j.Note)}");
+                }
+
+                if (doc.Sources.Count > 0)
+                {
+                    writer.WriteLine("sources: " + string.Join(", ", doc.Sources));
+                }
+
+                foreach (var note in doc.Notes)
+                {
+                    writer.WriteLine("note: " + note);
+                }
+
+                break;
+        }
+    }
+
+    private static string Cell(ExitRiskJson doc, int months, string manner)
+    {
+        var e = doc.Estimates.Single(x => x.HorizonMonths == months && x.Manner == manner);
+        return $"{RiskPct(e.Probability)} ({RiskPct(e.Interval[0])}–{RiskPct(e.Interval[1])})";
+    }
+
+    // Rare manners (a killing: a few in ten thousand a year) need two decimals to be told apart from zero.
+    internal static string RiskPct(double p) => (100 * p).ToString(p < 0.01 ? "0.00" : "0.0", Invariant) + "%";
+
+    private static void WriteBacktest(TextWriter writer, OutputFormat format, ExitRiskBacktestJson doc)
+    {
+        (string Event, EventScoresJson Scores)[] events = [("any_exit", doc.AnyExit), ("irregular", doc.Irregular)];
+        switch (format)
+        {
+            case OutputFormat.Json:
+                writer.WriteLine(RunJson.Serialize(doc));
+                break;
+            case OutputFormat.Csv:
+                WriteCsv(writer, ["event", "metric", "value", "lower", "upper"], events.SelectMany(e => new (string Metric, ScoreJson Score)[]
+                {
+                    ("auc", e.Scores.Auc), ("auc_pr", e.Scores.AucPr), ("brier", e.Scores.Brier), ("base_rate_brier", e.Scores.BaseRateBrier), ("brier_skill", e.Scores.BrierSkill),
+                }.Select(m => new[] { e.Event, m.Metric, D(m.Score.Value), D(m.Score.Interval[0]), D(m.Score.Interval[1]) })));
+                break;
+            default:
+                var s = doc.Settings;
+                var table = new Table().Title(Markup.Escape($"Exit-risk backtest: {I(s.Origins)} rolling origins {I(s.FirstOrigin)}-{I(s.LastOrigin)}, training from {I(s.TrainingFrom)}; {Pct(s.Level)} country-cluster bootstrap intervals ({I(s.Replicates)} replicates, seed {I(s.Seed)})"));
+                table.AddColumns("Event", "Forecasts", "Events", "AUC-ROC", "AUC-PR", "Brier", "Base-rate Brier", "Brier skill");
+                foreach (var (name, e) in events)
+                {
+                    table.AddRow(name, I(e.Cases), I(e.Events), Score(e.Auc, "0.000"), Score(e.AucPr, "0.000"), Score(e.Brier, "0.0000"), Score(e.BaseRateBrier, "0.0000"), Score(e.BrierSkill, "+0.000;-0.000"));
+                }
+
+                Render(writer, table);
+                foreach (var (name, e) in events)
+                {
+                    var bins = new Table().Title(Markup.Escape($"Reliability, {name} ({s.Reliability})"));
+                    bins.AddColumns("Bin", "Forecasts", "Range", "Mean forecast", "Observed");
+                    foreach (var b in e.Reliability)
+                    {
+                        bins.AddRow(I(b.Bin), I(b.Count), $"{b.MinForecast.ToString("0.000", Invariant)}–{b.MaxForecast.ToString("0.000", Invariant)}", b.MeanForecast.ToString("0.000", Invariant), $"{b.ObservedFrequency.ToString("0.000", Invariant)} ({I(b.Events)})");
+                    }
+
+                    Render(writer, bins);
+                }
+
+                writer.WriteLine($"model: {doc.Model}");
+                writer.WriteLine($"training: {s.Training}; window: {s.Window}; base rate: {s.BaseRate}; AUC-PR: {s.AucPr}");
+                foreach (var note in doc.Notes)
+                {
+                    writer.WriteLine("note: " + note);
+                }
+
+                break;
+        }
+    }
+
+    private static string Score(ScoreJson s, string format) =>
+        $"{s.Value.ToString(format, Invariant)} ({s.Interval[0].ToString(format, Invariant)} to {s.Interval[1].ToString(format, Invariant)})";
+}

@@ -1,0 +1,173 @@
+using Interregnum.History.ReferenceClasses;
+
+namespace Interregnum.History.ExitRisk;
+
+/// <summary>How a leader leaves office in a window, in the classes of the exit-risk model.</summary>
+public enum ExitManner
+{
+    /// <summary>Still in office at the end of the window (the reference class).</summary>
+    None = 0,
+
+    /// <summary>Archigos exit Regular: by the rules (election, term limit, resignation in the rules, ...).</summary>
+    Regular = 1,
+
+    /// <summary>Archigos Natural Death, Retired Due to Ill Health or Suicide.</summary>
+    Natural = 2,
+
+    /// <summary>Archigos Irregular or Foreign: coup, killing, protest, rebels, other removal against the rules.</summary>
+    Irregular = 3,
+}
+
+/// <summary>The kind of an irregular exit, from the Archigos exit code.</summary>
+public enum IrregularKind
+{
+    /// <summary>"Removed by Military" (with or without foreign support) or "Removed in Military Power Struggle Short of Coup".</summary>
+    Coup,
+
+    /// <summary>"Assassination by Unsupported Individual".</summary>
+    Killing,
+
+    /// <summary>Every other irregular or foreign removal (protest, rebels, other government actors, foreign force, unknown).</summary>
+    Other,
+}
+
+/// <summary>Regime type for the exit-risk model: GWF types grouped (hybrids go to their first-named type, except personalist hybrids go to personal).</summary>
+public enum ExitRegime
+{
+    /// <summary>GWF democracy (the reference).</summary>
+    Democracy,
+
+    /// <summary>GWF personal, military-personal, party-personal, party-military-personal.</summary>
+    Personal,
+
+    /// <summary>GWF military, indirect military, party-military.</summary>
+    Military,
+
+    /// <summary>GWF party.</summary>
+    Party,
+
+    /// <summary>GWF monarchy.</summary>
+    Monarchy,
+
+    /// <summary>Provisional, warlord, foreign-occupied, oligarchy, not-independent, or no GWF period on the date.</summary>
+    Other,
+}
+
+/// <summary>
+/// What the exit-risk model knows about a sitting leader at the start of a 12-month window. Immutable.
+/// </summary>
+/// <param name="Age">Age in years (window year − birth year).</param>
+/// <param name="TenureYears">Years in office at the start of the window (days / 365.25).</param>
+/// <param name="Regime">Regime type on the first day of the window.</param>
+/// <param name="Region">Region of the country (<see cref="Regions.Names"/>).</param>
+/// <param name="IrregularEntry">The leader came to power irregularly (Archigos entry Irregular).</param>
+/// <param name="ForeignEntry">The leader was imposed by a foreign power (Archigos entry Foreign Imposition).</param>
+/// <param name="ServedBefore">The leader held office in an earlier spell.</param>
+/// <param name="CoupAttemptsPast5Years">Coup attempts (Powell &amp; Thyne, failed or successful) in the country in the five years before the window.</param>
+/// <param name="CoupAttemptSince1950">At least one coup attempt in the country from 1950 to the window (Powell &amp; Thyne).</param>
+/// <param name="Year">Calendar year of the window.</param>
+/// <param name="CoupAttemptsThisTenure">Coup attempts (Powell &amp; Thyne) in the country from the leader's first day in office to the window.</param>
+/// <param name="IrregularExitsPast10Years">Irregular or foreign-forced exits of the country's leaders (Archigos) in the ten years before the window.</param>
+public sealed record ExitRiskCovariates(
+    double Age,
+    double TenureYears,
+    ExitRegime Regime,
+    string Region,
+    bool IrregularEntry,
+    bool ForeignEntry,
+    bool ServedBefore,
+    int CoupAttemptsPast5Years,
+    bool CoupAttemptSince1950,
+    int Year,
+    int CoupAttemptsThisTenure,
+    int IrregularExitsPast10Years)
+{
+    /// <summary>The model's covariate names, in the order of <see cref="ToVector"/>, with their scales.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+    [
+        "age_decades_from_60", // (age − 60) / 10
+        "log1p_tenure_years", // ln(1 + tenure in years)
+        "regime_personal", "regime_military", "regime_party", "regime_monarchy", "regime_other", // democracy = 0
+        "region_americas", "region_africa", "region_mena", "region_asia", "region_oceania", // europe = 0
+        "irregular_entry", "foreign_entry", "served_before",
+        "log1p_coup_attempts_5y", // ln(1 + attempts in the five years before)
+        "coup_attempt_since_1950",
+        "decades_from_1990", // (year − 1990) / 10
+        "log1p_coup_attempts_this_tenure", // ln(1 + attempts since the leader took office)
+        "log1p_irregular_exits_10y", // ln(1 + irregular exits in the ten years before)
+    ];
+
+    /// <summary>The values the model reads, in the order of <see cref="Names"/>.</summary>
+    public double[] ToVector() =>
+    [
+        (Age - 60) / 10,
+        Math.Log(1 + Math.Max(0, TenureYears)),
+        Regime == ExitRegime.Personal ? 1 : 0,
+        Regime == ExitRegime.Military ? 1 : 0,
+        Regime == ExitRegime.Party ? 1 : 0,
+        Regime == ExitRegime.Monarchy ? 1 : 0,
+        Regime == ExitRegime.Other ? 1 : 0,
+        Region == "americas" ? 1 : 0,
+        Region == "africa" ? 1 : 0,
+        Region == "mena" ? 1 : 0,
+        Region == "asia" ? 1 : 0,
+        Region == "oceania" ? 1 : 0,
+        IrregularEntry ? 1 : 0,
+        ForeignEntry ? 1 : 0,
+        ServedBefore ? 1 : 0,
+        Math.Log(1 + CoupAttemptsPast5Years),
+        CoupAttemptSince1950 ? 1 : 0,
+        (Year - 1990) / 10.0,
+        Math.Log(1 + CoupAttemptsThisTenure),
+        Math.Log(1 + IrregularExitsPast10Years),
+    ];
+
+    /// <summary>
+    /// The same leader a year on, for the second year of a 24-month forecast: one year older and longer in office,
+    /// the next calendar year, everything else unchanged (no new coup attempt assumed).
+    /// </summary>
+    public ExitRiskCovariates OneYearLater() => this with { Age = Age + 1, TenureYears = TenureYears + 1, Year = Year + 1 };
+
+    /// <summary>Problems with the values (empty when valid): age 15–110, tenure 0–80 years, a known region, attempts ≥ 0, year 1900–2100.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = new List<string>();
+        if (!(Age is >= 15 and <= 110))
+        {
+            errors.Add($"age {Age} is outside 15..110 years");
+        }
+
+        if (!(TenureYears is >= 0 and <= 80))
+        {
+            errors.Add($"tenure {TenureYears} is outside 0..80 years");
+        }
+
+        if (!Regions.Names.Contains(Region))
+        {
+            errors.Add($"region '{Region}' is not one of {string.Join(", ", Regions.Names)}");
+        }
+
+        if (CoupAttemptsPast5Years < 0 || CoupAttemptsThisTenure < 0 || IrregularExitsPast10Years < 0)
+        {
+            errors.Add("counts of coup attempts and irregular exits cannot be negative");
+        }
+
+        if (Year is < 1900 or > 2100)
+        {
+            errors.Add($"year {Year} is outside 1900..2100");
+        }
+
+        return errors;
+    }
+
+    /// <summary>The model's regime class for a GWF full regime type (null or unknown types: <see cref="ExitRegime.Other"/>).</summary>
+    public static ExitRegime RegimeOf(string? gwfType) => gwfType switch
+    {
+        "democracy" => ExitRegime.Democracy,
+        "personal" or "military-personal" or "party-personal" or "party-military-personal" => ExitRegime.Personal,
+        "military" or "indirect military" or "party-military" => ExitRegime.Military,
+        "party" => ExitRegime.Party,
+        "monarchy" => ExitRegime.Monarchy,
+        _ => ExitRegime.Other,
+    };
+}

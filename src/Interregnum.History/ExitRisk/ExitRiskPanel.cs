@@ -1,0 +1,159 @@
+using Interregnum.History.Datasets;
+using Interregnum.History.ReferenceClasses;
+
+namespace Interregnum.History.ExitRisk;
+
+/// <summary>One leader-year: a leader in office on 1 January, what the model knew then, and how the year ended. Immutable.</summary>
+/// <param name="ObsId">Archigos spell id.</param>
+/// <param name="Leader">Leader's name.</param>
+/// <param name="CountryCode">COW country code.</param>
+/// <param name="Year">The window: 1 January … 31 December of this year.</param>
+/// <param name="Covariates">Covariates on 1 January.</param>
+/// <param name="Outcome">How the leader left office in the window, or <see cref="ExitManner.None"/>.</param>
+/// <param name="Kind">The kind of an irregular exit, else null.</param>
+public sealed record LeaderYear(string ObsId, string Leader, int CountryCode, int Year, ExitRiskCovariates Covariates, ExitManner Outcome, IrregularKind? Kind);
+
+/// <summary>The leader-year panel and what was left out of it. Immutable.</summary>
+/// <param name="Rows">Leader-years, by year then country.</param>
+/// <param name="MissingBirthYear">Leader-years left out because Archigos has no birth year.</param>
+/// <param name="UnknownExit">Leader-years left out because the exit in the window is coded Unknown.</param>
+/// <param name="HeldOut">Leader-years left out because their exit is one of the project's held-out backtest cases.</param>
+/// <param name="RegimeCarriedForward">Leader-years after 2010 whose regime type is GWF's 2010 regime carried forward.</param>
+public sealed record LeaderYearPanel(IReadOnlyList<LeaderYear> Rows, int MissingBirthYear, int UnknownExit, int HeldOut, int RegimeCarriedForward);
+
+/// <summary>
+/// Builds the leader-year panel of the exit-risk model from Archigos 4.1 (spells, exits, entry, birth year),
+/// GWF (regime type) and Powell &amp; Thyne 2019 (coup attempts). A leader-year is a leader in office on 1 January
+/// of a year from <see cref="FirstYear"/> to <see cref="LastYear"/>; its outcome is the manner of an exit before
+/// the next 1 January. Leaders who enter and leave within one calendar year are never at risk on a 1 January and
+/// are not in the panel (the model forecasts for a sitting leader).
+/// </summary>
+public static class ExitRiskPanel
+{
+    /// <summary>First window year: 1955, so the five-year coup count (Powell &amp; Thyne begin 1950) is complete.</summary>
+    public const int FirstYear = 1955;
+
+    /// <summary>Last window year: 2015, the last year Archigos 4.1 observes exits (spells in office on 2015-12-31 are censored).</summary>
+    public const int LastYear = 2015;
+
+    /// <summary>Last day of GWF regime coverage; later leader-years carry the regime in power that day forward.</summary>
+    public static readonly DateOnly GwfEnd = new(2010, 12, 31);
+
+    /// <summary>
+    /// Exits that are the project's held-out backtest cases (COW code, year): the leader-years in which they happen
+    /// are left out so that no fitted number has seen them.
+    /// </summary>
+    public static IReadOnlyList<(int CountryCode, int Year)> HeldOutExits { get; } =
+    [
+        (365, 1953), (710, 1976), (651, 1970), (770, 1988), (439, 1987), (101, 2013),
+        (552, 2017), (770, 1951), (42, 1961), (817, 1963), (450, 1980), (461, 1963),
+    ];
+
+    /// <summary>Builds the panel.</summary>
+    public static LeaderYearPanel Build(HistoricalData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var regimes = new RegimeLookup(data.Gwf);
+        var coups = CoupDates(data.PowellThyne);
+        var irregularExits = data.Archigos
+            .Where(s => s.Exit is "Irregular" or "Foreign")
+            .ToLookup(s => s.CountryCode, s => s.EndDate);
+        var rows = new List<LeaderYear>();
+        int missingBirth = 0, unknownExit = 0, heldOut = 0, carried = 0;
+        for (var year = FirstYear; year <= LastYear; year++)
+        {
+            var origin = new DateOnly(year, 1, 1);
+            var windowEnd = new DateOnly(year, 12, 31);
+            foreach (var s in data.Archigos.Where(s => s.StartDate < origin && s.EndDate >= origin).OrderBy(s => s.CountryCode).ThenBy(s => s.StartDate))
+            {
+                var exits = !s.InOffice && s.EndDate <= windowEnd;
+                var outcome = exits ? MannerOf(s.Exit) : ExitManner.None;
+                if (outcome is null)
+                {
+                    unknownExit++;
+                    continue;
+                }
+
+                if (exits && HeldOutExits.Contains((s.CountryCode, year)))
+                {
+                    heldOut++;
+                    continue;
+                }
+
+                if (s.YearBorn is not { } born)
+                {
+                    missingBirth++;
+                    continue;
+                }
+
+                var (regime, carriedForward) = RegimeOn(regimes, s.CountryCode, origin);
+                carried += carriedForward ? 1 : 0;
+                var countryCoups = coups.TryGetValue(s.CountryCode, out var list) ? list : [];
+                var covariates = new ExitRiskCovariates(
+                    year - born,
+                    (origin.DayNumber - s.StartDate.DayNumber) / 365.25,
+                    regime,
+                    Regions.FromCountryCode(s.CountryCode) ?? "europe",
+                    s.Entry == "Irregular",
+                    s.Entry == "Foreign Imposition",
+                    s.PreviousTimesInOffice > 0,
+                    countryCoups.Count(d => d < origin && d >= origin.AddYears(-5)),
+                    countryCoups.Any(d => d < origin),
+                    year,
+                    countryCoups.Count(d => d < origin && d >= s.StartDate),
+                    irregularExits[s.CountryCode].Count(d => d < origin && d >= origin.AddYears(-10)));
+                rows.Add(new LeaderYear(s.ObsId, s.Leader, s.CountryCode, year, covariates, outcome.Value, outcome == ExitManner.Irregular ? KindOf(s.ExitCode) : null));
+            }
+        }
+
+        return new LeaderYearPanel(rows, missingBirth, unknownExit, heldOut, carried);
+    }
+
+    /// <summary>The model's manner for an Archigos exit, or null for Unknown.</summary>
+    public static ExitManner? MannerOf(string archigosExit) => archigosExit switch
+    {
+        "Regular" => ExitManner.Regular,
+        "Natural Death" or "Retired Due to Ill Health" or "Suicide" => ExitManner.Natural,
+        "Irregular" or "Foreign" => ExitManner.Irregular,
+        "Still in Office" => ExitManner.None,
+        _ => null,
+    };
+
+    /// <summary>The kind of an irregular exit from its Archigos exit code.</summary>
+    public static IrregularKind KindOf(string exitCode) =>
+        exitCode.StartsWith("Removed by Military", StringComparison.Ordinal) || exitCode == "Removed in Military Power Struggle Short of Coup"
+            ? IrregularKind.Coup
+            : exitCode == "Assassination by Unsupported Individual" ? IrregularKind.Killing : IrregularKind.Other;
+
+    /// <summary>
+    /// Powell &amp; Thyne coup-attempt dates by COW code. The list uses Gleditsch–Ward codes; where they differ from COW
+    /// for a state Archigos codes (unified Germany 260→255 and unified Yemen 678→679 from 1990, Serbia 340→345) the code is translated.
+    /// </summary>
+    internal static Dictionary<int, List<DateOnly>> CoupDates(IEnumerable<PowellThyneCoup> coups) =>
+        coups
+            .Select(c => (Code: CowOf(c.CountryCode, c.Year), Date: SafeDate(c.Year, c.Month, c.Day)))
+            .GroupBy(c => c.Code)
+            .ToDictionary(g => g.Key, g => g.Select(c => c.Date).Order().ToList());
+
+    private static int CowOf(int gw, int year) => (gw, year) switch
+    {
+        (260, >= 1990) => 255,
+        (678, >= 1990) => 679,
+        (340, _) => 345,
+        _ => gw,
+    };
+
+    private static DateOnly SafeDate(int year, int month, int day) =>
+        new(year, Math.Clamp(month, 1, 12), Math.Clamp(day, 1, DateTime.DaysInMonth(year, Math.Clamp(month, 1, 12))));
+
+    private static (ExitRegime Regime, bool CarriedForward) RegimeOn(RegimeLookup regimes, int cow, DateOnly date)
+    {
+        if (date <= GwfEnd)
+        {
+            return (ExitRiskCovariates.RegimeOf(regimes.AtStart(cow, date)?.RegimeType), false);
+        }
+
+        var last = regimes.AtStart(cow, GwfEnd);
+        return last is not null && last.EndDate == GwfEnd ? (ExitRiskCovariates.RegimeOf(last.RegimeType), true) : (ExitRegime.Other, false);
+    }
+}

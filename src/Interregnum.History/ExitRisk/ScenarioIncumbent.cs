@@ -1,0 +1,35 @@
+using Interregnum.Model;
+
+namespace Interregnum.History.ExitRisk;
+
+/// <summary>The exit-risk covariates of a scenario's incumbent, from its <c>exit_risk</c> section. Thread-safe (no state).</summary>
+public static class ScenarioIncumbent
+{
+    /// <summary>
+    /// The incumbent on the scenario's <c>as_of</c>: age = as_of year − birth year (as the panel counts it), tenure =
+    /// (as_of − in_office_since) in days / 365.25, and the declared facts. Null when the scenario has no
+    /// <c>exit_risk</c> section (the reader guarantees as_of and the birth year when it has one).
+    /// </summary>
+    public static ExitRiskCovariates? Covariates(Scenario scenario)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        if (scenario.ExitRisk is not { } d || scenario.AsOf is not { } asOf || scenario.ActorById(scenario.Incumbent).BirthYear is not { } born)
+        {
+            return null;
+        }
+
+        return new ExitRiskCovariates(
+            asOf.Year - born,
+            (asOf.DayNumber - d.InOfficeSince.DayNumber) / 365.25,
+            ExitRiskCovariates.RegimeOf(d.RegimeType.Replace("indirect-military", "indirect military", StringComparison.Ordinal)),
+            d.Region,
+            d.Entry == "irregular",
+            d.Entry == "foreign",
+            d.ServedBefore,
+            d.CoupAttemptsPast5Years,
+            d.CoupAttemptSince1950,
+            asOf.Year,
+            d.CoupAttemptsThisTenure,
+            d.IrregularExitsPast10Years);
+    }
+}

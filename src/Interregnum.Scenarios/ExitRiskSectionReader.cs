@@ -1,0 +1,127 @@
+using System.Globalization;
+using Interregnum.Model;
+
+namespace Interregnum.Scenarios;
+
+/// <summary>
+/// Reads the optional <c>exit_risk</c> section of a scenario (docs/exit-risk.md, "Scenario section"): the
+/// incumbent's facts for the exit-risk model and an optional judgment. Kept apart from <see cref="ScenarioBuilder"/>
+/// so the section stays self-contained.
+/// </summary>
+/// <param name="b">The binder errors go to.</param>
+/// <param name="reference">Records a reference to a declared element (node, kind) and returns its id, resolved with the scenario's other references.</param>
+internal sealed class ExitRiskSectionReader(NodeBinder b, Func<YNode, string, string?> reference)
+{
+    /// <summary>Regime types the section accepts: democracy and the GWF autocratic types.</summary>
+    internal static readonly string[] RegimeTypes =
+    [
+        "democracy", "personal", "military", "party", "monarchy", "oligarchy", "indirect-military", "party-personal",
+        "military-personal", "party-military", "party-military-personal", "provisional",
+    ];
+
+    internal static readonly string[] Entries = ["regular", "irregular", "foreign"];
+
+    internal static readonly string[] RegionNames = ["americas", "europe", "africa", "mena", "asia", "oceania"];
+
+    public ExitRiskDeclaration? Read(YMapping m, DateOnly? asOf, int? incumbentBirthYear)
+    {
+        var v = b.Open(
+            m, "the exit-risk section", "in_office_since", "entry", "served_before", "regime_type", "region", "coup_attempts_past_5_years",
+            "coup_attempt_since_1950", "coup_attempts_this_tenure", "irregular_exits_past_10_years", "judgment", "sources");
+        var errorsBefore = b.ErrorCount;
+        if (asOf is null)
+        {
+            b.Error(m, "the exit-risk section needs the scenario's 'as_of' date (the first day of the forecast window)");
+        }
+
+        if (incumbentBirthYear is null)
+        {
+            b.Error(m, "the exit-risk section needs the incumbent's 'birth_year' (the model reads the incumbent's age)");
+        }
+
+        var since = Date(v, "in_office_since");
+        if (since is not null && asOf is not null && since > asOf)
+        {
+            b.Error(v.ValueNode("in_office_since")!, $"'in_office_since' {since:yyyy-MM-dd} is after as_of {asOf:yyyy-MM-dd}");
+        }
+
+        var entry = v.Get("entry", required: true) is { } en ? b.Choice(en, "'entry'", Entries) : null;
+        var served = v.Bool("served_before", required: true);
+        var regime = v.Get("regime_type", required: true) is { } rn ? b.Choice(rn, "'regime_type'", RegimeTypes) : null;
+        var region = v.Get("region", required: true) is { } gn ? b.Choice(gn, "'region'", RegionNames) : null;
+        var coups5 = Count(v, "coup_attempts_past_5_years");
+        var coupEver = v.Bool("coup_attempt_since_1950", required: true);
+        var coupsTenure = Count(v, "coup_attempts_this_tenure");
+        var irregular10 = Count(v, "irregular_exits_past_10_years");
+        if (coups5 > 0 && coupEver == false)
+        {
+            b.Error(v.ValueNode("coup_attempt_since_1950")!, "'coup_attempt_since_1950' is false but 'coup_attempts_past_5_years' counts attempts");
+        }
+
+        var judgment = v.Get("judgment", required: false) is { } jn && b.Mapping(jn, "the exit-risk judgment") is { } jm ? ReadJudgment(jm) : null;
+        var sources = new List<string>();
+        if (v.Get("sources", required: true) is { } sn && b.Sequence(sn, "'sources' (source ids)") is { } seq)
+        {
+            foreach (var item in seq.Items)
+            {
+                if (reference(item, "source") is { } id)
+                {
+                    sources.Add(id);
+                }
+            }
+        }
+
+        if (b.ErrorCount > errorsBefore || since is null || entry is null || served is null || regime is null || region is null
+            || coups5 is null || coupEver is null || coupsTenure is null || irregular10 is null)
+        {
+            return null;
+        }
+
+        return new ExitRiskDeclaration(since.Value, entry, served.Value, regime, region, coups5.Value, coupEver.Value, coupsTenure.Value, irregular10.Value, judgment, sources);
+    }
+
+    private ExitRiskJudgment? ReadJudgment(YMapping m)
+    {
+        var v = b.Open(m, "the exit-risk judgment", "any_within_12_months", "irregular_within_12_months", "source", "note");
+        var any = Probability(v, "any_within_12_months", required: true);
+        var irregular = Probability(v, "irregular_within_12_months", required: false);
+        if (any is not null && irregular is not null && irregular > any)
+        {
+            b.Error(v.ValueNode("irregular_within_12_months")!, $"'irregular_within_12_months' {irregular.Value.ToString(CultureInfo.InvariantCulture)} exceeds 'any_within_12_months' {any.Value.ToString(CultureInfo.InvariantCulture)}");
+        }
+
+        var source = v.Get("source", required: true) is { } sn ? reference(sn, "source") : null;
+        var note = v.Text("note");
+        return any is null || source is null ? null : new ExitRiskJudgment(any.Value, irregular, source, note);
+    }
+
+    private double? Probability(MapView v, string key, bool required)
+    {
+        var x = v.Number(key, $"'{key}'", required);
+        if (x is not null && x is < 0 or > 1)
+        {
+            b.Error(v.ValueNode(key)!, $"'{key}' is a probability and must lie in [0, 1], found {x.Value.ToString(CultureInfo.InvariantCulture)}");
+            return null;
+        }
+
+        return x;
+    }
+
+    private int? Count(MapView v, string key) => v.Get(key, required: true) is { } n ? b.Integer(n, $"'{key}'", 0, 1000) : null;
+
+    private DateOnly? Date(MapView v, string key)
+    {
+        if (v.Get(key, required: true) is not { } node)
+        {
+            return null;
+        }
+
+        if (node is YScalar s && DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        b.Error(node, $"expected '{key}' as a date YYYY-MM-DD, found {Fmt.Found(node)}");
+        return null;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using Interregnum.Testing;
+using Xunit;
+
+namespace Interregnum.Cli.Tests;
+
+public sealed class ExitRiskCommandTests
+{
+    [Fact]
+    public void ExitRisk_RussiaScenario_ReadsTheDeclaredFactsAndAddsUp()
+    {
+        var (code, output, error) = Cli.Run("history", "exit-risk", Cli.Repo("scenarios", "russia-2024.yaml"), "--format", "json", "--draws", "200", "--data", TestData.Folder());
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("2024-07-15", root.GetProperty("origin").GetString());
+
+        // Hand computation from the scenario: born 1952, as_of 2024-07-15, in office since 1999-12-31,
+        // one coup attempt in the five years before and in the tenure, one since 1950.
+        var c = root.GetProperty("covariates");
+        Assert.Equal((72 - 60) / 10.0, c.GetProperty("age_decades_from_60").GetDouble(), 12);
+        var tenureDays = new DateOnly(2024, 7, 15).DayNumber - new DateOnly(1999, 12, 31).DayNumber;
+        Assert.Equal(Math.Log(1 + (tenureDays / 365.25)), c.GetProperty("log1p_tenure_years").GetDouble(), 12);
+        Assert.Equal(Math.Log(2), c.GetProperty("log1p_coup_attempts_5y").GetDouble(), 12);
+        Assert.Equal(1, c.GetProperty("regime_personal").GetDouble());
+        Assert.Equal(0, c.GetProperty("region_africa").GetDouble());
+        Assert.Equal(2016, root.GetProperty("trend_year").GetInt32()); // data end 2015: trend held at 2016
+        Assert.Equal((2016 - 1990) / 10.0, c.GetProperty("decades_from_1990").GetDouble(), 12);
+
+        var estimates = root.GetProperty("estimates").EnumerateArray().ToDictionary(
+            e => (e.GetProperty("horizon_months").GetInt32(), e.GetProperty("manner").GetString()!),
+            e => e.GetProperty("probability").GetDouble());
+        Assert.Equal(14, estimates.Count);
+        foreach (var h in new[] { 12, 24 })
+        {
+            Assert.Equal(estimates[(h, "any")], estimates[(h, "regular")] + estimates[(h, "natural")] + estimates[(h, "irregular")], 12);
+            Assert.Equal(estimates[(h, "irregular")], estimates[(h, "irregular_coup")] + estimates[(h, "irregular_killing")] + estimates[(h, "irregular_other")], 12);
+        }
+
+        Assert.True(estimates[(24, "any")] > estimates[(12, "any")]);
+        Assert.Contains("coups-pt-cline", root.GetProperty("sources").EnumerateArray().Select(s => s.GetString()));
+        Assert.Contains(root.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("2015-12-31", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ExitRisk_ArchigosLeaderYear_Csv_IsTidy()
+    {
+        var (code, output, error) = Cli.Run("history", "exit-risk", "--obsid", "RUS-2000", "--year", "2010", "--format", "csv", "--draws", "200", "--data", TestData.Folder());
+        Assert.True(code == 0, error);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("horizon_months,manner,probability,lower,upper", lines[0]);
+        Assert.Equal(15, lines.Length);
+        Assert.StartsWith("12,any,", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExitRisk_UnknownLeaderYear_NamesIt()
+    {
+        var (code, output, error) = Cli.Run("history", "exit-risk", "--obsid", "RUS-2000", "--year", "1990", "--data", TestData.Folder());
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("'RUS-2000' in 1990", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExitRisk_ScenarioWithoutSection_SaysWhatIsMissingBeforeReadingData()
+    {
+        // No --data: the missing section is reported first, so no data folder is needed to see it.
+        var (code, output, error) = Cli.Run("history", "exit-risk", Cli.Repo("tests", "Interregnum.Scenarios.Tests", "Valid", "mini.yaml"));
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("no 'exit_risk' section", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExitRisk_NothingToForecast_IsAnError()
+    {
+        var (code, output, error) = Cli.Run("history", "exit-risk");
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("exactly one of", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExitRisk_Backtest_Json_NamesIrregularAucAndBrierSkill()
+    {
+        // Fifteen origins (the minimum) and 100 replicates keep the test short.
+        var (code, output, error) = Cli.Run("history", "exit-risk", "--backtest", "--first-origin", "2001", "--last-origin", "2015", "--replicates", "100", "--format", "json", "--data", TestData.Folder());
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var irregular = json.RootElement.GetProperty("irregular");
+        var auc = irregular.GetProperty("auc");
+        Assert.InRange(auc.GetProperty("value").GetDouble(), 0.5, 1);
+        var interval = auc.GetProperty("interval").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        Assert.True(interval[0] <= auc.GetProperty("value").GetDouble() && auc.GetProperty("value").GetDouble() <= interval[1]);
+        Assert.True(irregular.TryGetProperty("brier_skill", out _));
+        Assert.Equal(15, json.RootElement.GetProperty("settings").GetProperty("origins").GetInt32());
+        Assert.Equal(10, irregular.GetProperty("reliability").GetArrayLength());
+    }
+
+    [Fact]
+    public void ExitRisk_BacktestOriginsOutsideTheData_IsAnError()
+    {
+        var (code, output, error) = Cli.Run("history", "exit-risk", "--backtest", "--last-origin", "2020", "--data", TestData.Folder());
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("<= 2015", error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,108 @@
+using Interregnum.Testing;
+using Xunit;
+
+namespace Interregnum.Scenarios.Tests;
+
+/// <summary>The optional <c>exit_risk</c> section, appended to Valid/mini.yaml; error positions come from a text search.</summary>
+public sealed class ExitRiskSectionTests
+{
+    private const string Section = """
+        exit_risk:
+          in_office_since: 2001-03-01
+          entry: irregular
+          served_before: false
+          regime_type: military
+          region: africa
+          coup_attempts_past_5_years: 2
+          coup_attempt_since_1950: true
+          coup_attempts_this_tenure: 1
+          irregular_exits_past_10_years: 1
+          sources: [src]
+        """;
+
+    private static string Mini() =>
+        File.ReadAllText(Path.Combine(TestData.RepositoryRoot(), "tests", "Interregnum.Scenarios.Tests", "Valid", "mini.yaml")).TrimEnd() + "\n";
+
+    private static string WithAsOf(string text) => text.Replace("title: Mini\n", "title: Mini\nas_of: 2024-07-15\n", StringComparison.Ordinal);
+
+    private static (int Line, int Column) Position(string text, string token)
+    {
+        var index = text.IndexOf(token, StringComparison.Ordinal);
+        Assert.True(index >= 0, token);
+        var before = text[..index];
+        return (before.Count(c => c == '\n') + 1, index - before.LastIndexOf('\n'));
+    }
+
+    [Fact]
+    public void Read_ValidSection_BindsEveryFact()
+    {
+        var result = ScenarioReader.ReadText(WithAsOf(Mini()) + Section + "\n", "mini.yaml");
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        var d = result.Scenario!.ExitRisk!;
+        Assert.Equal(new DateOnly(2001, 3, 1), d.InOfficeSince);
+        Assert.Equal(("irregular", false, "military", "africa"), (d.Entry, d.ServedBefore, d.RegimeType, d.Region));
+        Assert.Equal((2, true, 1, 1), (d.CoupAttemptsPast5Years, d.CoupAttemptSince1950, d.CoupAttemptsThisTenure, d.IrregularExitsPast10Years));
+        Assert.Null(d.Judgment);
+        Assert.Equal(["src"], d.Sources);
+    }
+
+    [Fact]
+    public void Read_NoSection_LeavesExitRiskNull()
+    {
+        var result = ScenarioReader.ReadText(Mini(), "mini.yaml");
+        Assert.True(result.IsValid);
+        Assert.Null(result.Scenario!.ExitRisk);
+    }
+
+    [Fact]
+    public void Read_JudgmentIrregularAboveAny_ReportsItsPosition()
+    {
+        var text = WithAsOf(Mini()) + Section + "\n  judgment: { any_within_12_months: 0.1, irregular_within_12_months: 0.2, source: src }\n";
+        var result = ScenarioReader.ReadText(text, "mini.yaml");
+        var error = Assert.Single(result.Errors);
+        var (line, column) = Position(text, "0.2, source");
+        Assert.Equal((line, column), (error.Line, error.Column));
+        Assert.Contains("exceeds 'any_within_12_months'", error.Message);
+    }
+
+    [Fact]
+    public void Read_JudgmentWithUnknownSource_IsRejected()
+    {
+        var text = WithAsOf(Mini()) + Section + "\n  judgment: { any_within_12_months: 0.1, source: nowhere }\n";
+        var result = ScenarioReader.ReadText(text, "mini.yaml");
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(Position(text, "nowhere"), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void Read_JudgmentInRange_IsBound()
+    {
+        var text = WithAsOf(Mini()) + Section + "\n  judgment: { any_within_12_months: 0.1, irregular_within_12_months: 0.04, source: src, note: analyst }\n";
+        var result = ScenarioReader.ReadText(text, "mini.yaml");
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        Assert.Equal(0.1, result.Scenario!.ExitRisk!.Judgment!.AnyWithin12Months);
+        Assert.Equal(0.04, result.Scenario.ExitRisk.Judgment.IrregularWithin12Months);
+    }
+
+    [Fact]
+    public void Read_SectionWithoutAsOf_NamesTheMissingDate()
+    {
+        var text = Mini() + Section + "\n";
+        var result = ScenarioReader.ReadText(text, "mini.yaml");
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("'as_of'", error.Message);
+        Assert.Equal(Position(text, "in_office_since").Line, error.Line);
+    }
+
+    [Fact]
+    public void Read_UnknownRegionAndNegativeCount_ReportsBoth()
+    {
+        var text = WithAsOf(Mini()) + Section.Replace("region: africa", "region: atlantis", StringComparison.Ordinal)
+            .Replace("coup_attempts_this_tenure: 1", "coup_attempts_this_tenure: -1", StringComparison.Ordinal) + "\n";
+        var result = ScenarioReader.ReadText(text, "mini.yaml");
+        Assert.Equal(2, result.Errors.Count);
+        Assert.Contains(result.Errors, e => (e.Line, e.Column) == Position(text, "atlantis"));
+        var (line, column) = Position(text, "coup_attempts_this_tenure: -1");
+        Assert.Contains(result.Errors, e => (e.Line, e.Column) == (line, column + "coup_attempts_this_tenure: ".Length));
+    }
+}
