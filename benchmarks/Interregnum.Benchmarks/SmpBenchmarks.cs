@@ -7,7 +7,7 @@ namespace Interregnum.Benchmarks;
 /// <summary>
 /// The SMP end to end (every turn until KTAB's stopping rule, with per-turn probabilities) on KTAB's example games
 /// of 13, 27, 40, 80 and 160 actors and on a seeded 250-actor game. Few iterations: the large games take seconds.
-/// Run: <c>INTERREGNUM_DATA=… dotnet run -c Release --project benchmarks/Interregnum.Benchmarks -- --filter '*Smp*'</c>.
+/// Run: <c>dotnet run -c Release --project benchmarks/Interregnum.Benchmarks -- --filter '*Smp*'</c>.
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]

@@ -4,7 +4,7 @@ using Interregnum.Scenarios.Ktab;
 
 namespace Interregnum.Benchmarks;
 
-/// <summary>The games the SMP benchmarks run: KTAB's example inputs (from $INTERREGNUM_DATA) and a seeded 250-actor game.</summary>
+/// <summary>The games the SMP benchmarks run: KTAB's example inputs (vendored in tests/ktab-smp) and a seeded 250-actor game.</summary>
 public static class SmpGames
 {
     /// <summary>Name of the generated 250-actor game.</summary>
@@ -20,13 +20,15 @@ public static class SmpGames
             return Generate(250, 2, seed: 20261129);
         }
 
-        var data = Environment.GetEnvironmentVariable("INTERREGNUM_DATA");
-        if (string.IsNullOrWhiteSpace(data))
+        // KTAB's reference games are vendored under tests/ktab-smp, so the benchmarks need no data folder.
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Interregnum.slnx")))
         {
-            throw new InvalidOperationException("Set INTERREGNUM_DATA to the shared data folder (it holds ktab_smp_examples/).");
+            dir = dir.Parent;
         }
 
-        var read = KtabCsv.Read(Path.Combine(data, "ktab_smp_examples", "inputs", name + ".csv"));
+        var root = dir?.FullName ?? throw new InvalidOperationException("Run the benchmarks from inside the repository (Interregnum.slnx not found above " + AppContext.BaseDirectory + ").");
+        var read = KtabCsv.Read(Path.Combine(root, "tests", "ktab-smp", "inputs", name + ".csv"));
         return read.Succeeded ? read.Game!.ToSmpInput() : throw new InvalidDataException(string.Join("; ", read.Errors));
     }
 

@@ -24,7 +24,7 @@ internal static class ForecastTables
             }
 
             console.Write(t);
-            console.WriteLine($"Contested succession: {P(f.Contested.Probability)} (90% MC interval {P(f.Contested.Interval90[0])}–{P(f.Contested.Interval90[1])}); contested: the strongest losing camp controls more than {P(f.ContestedThreshold)} of the coercion that actors control.");
+            console.WriteLine($"Contested succession: {P(f.Contested.Probability)} (90% MC interval {P(f.Contested.Interval90[0])}–{P(f.Contested.Interval90[1])}); contested: a losing camp fights with a probability that rises past its threshold of {P(f.ContestedThreshold)} of the coercion that actors control, moved by its risk attitude (docs/models.md §3).");
         }
 
         var d = new Table().Title("Policy after the succession (0–100)").AddColumns("dimension", "status quo", "mean", "5%", "50%", "95%", "shift", "P(higher)");
@@ -34,6 +34,11 @@ internal static class ForecastTables
         }
 
         console.Write(d);
+        if (f.Coalition is { } coalition)
+        {
+            WriteCoalition(console, coalition);
+        }
+
         if (doc.OutsideView is { } ov)
         {
             WriteOutsideView(console, ov);
@@ -69,6 +74,26 @@ internal static class ForecastTables
 
         console.Write(t);
         console.WriteLine(er.Note);
+    }
+
+    /// <summary>Who is likely in and out after the succession (docs/models.md §8).</summary>
+    public static void WriteCoalition(IAnsiConsole console, CoalitionJson c)
+    {
+        var t = new Table().Title("After the succession: the ruling coalition (who keeps power within two years)")
+            .AddColumns("actor", "P(in)", "90% MC interval", "5–95% across inputs", "P(left out)", "P(displaces the winner)");
+        foreach (var a in c.Actors)
+        {
+            t.AddRow(
+                Markup.Escape(a.Name),
+                P(a.InCoalition.Probability),
+                $"{P(a.InCoalition.Interval90[0])}–{P(a.InCoalition.Interval90[1])}",
+                $"{P(a.InCoalition.Spread90[0])}–{P(a.InCoalition.Spread90[1])}",
+                a.Excluded is { } x ? P(x.Probability) : "— (left office)",
+                P(a.Displacer.Probability));
+        }
+
+        console.Write(t);
+        console.WriteLine($"Collective leadership (two or more in the ruling coalition): {P(c.Collective.Probability)}; first winner displaced within two years: {P(c.WinnerDisplaced.Probability)} (90% MC interval {P(c.WinnerDisplaced.Interval90[0])}–{P(c.WinnerDisplaced.Interval90[1])}); mean size {N(c.MeanSize)}. Acemoglu, Egorov & Sonin (2008), α = {c.Alpha.ToString("0.##", CultureInfo.InvariantCulture)}, crisis-phase power{(c.ExactShare < 1 ? $"; {P(1 - c.ExactShare)} of draws approximated (more than 16 actors with power)" : "")}. The model does not tell demotion, arrest, exile or death apart.");
     }
 
     public static void WriteOutsideView(IAnsiConsole console, OutsideViewJson ov)

@@ -20,12 +20,14 @@ public static class Program
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
         {
-            foreach (var error in parsed.Errors)
+            // One line per error, the last naming where the usage is: a bad command line is a few lines, never a trace.
+            var usage = "interregnum" + string.Concat(CommandPath(parsed.CommandResult).Select(name => " " + name)) + " --help";
+            for (var i = 0; i < parsed.Errors.Count; i++)
             {
-                stderr.WriteLine("error: " + error.Message);
+                var message = parsed.Errors[i].Message.ReplaceLineEndings(" ").Trim();
+                stderr.WriteLine("error: " + message + (i == parsed.Errors.Count - 1 ? $" (usage: {usage})" : string.Empty));
             }
 
-            stderr.WriteLine("Run 'interregnum --help' (or the command with --help) for usage.");
             return ExitCodes.Usage;
         }
 
@@ -57,6 +59,17 @@ public static class Program
         }
     }
 
+    private static Stack<string> CommandPath(System.CommandLine.Parsing.CommandResult? result)
+    {
+        var names = new Stack<string>();
+        for (var r = result; r?.Parent is System.CommandLine.Parsing.CommandResult parent; r = parent)
+        {
+            names.Push(r.Command.Name);
+        }
+
+        return names;
+    }
+
     /// <summary>The root command with every subcommand registered.</summary>
     public static RootCommand BuildRoot() => BuildRoot(RunReplayers.BuiltIn);
 
@@ -72,6 +85,7 @@ public static class Program
             root.Subcommands.Add(command);
         }
 
+        OptionRules.Install(root);
         return root;
     }
 }

@@ -39,6 +39,9 @@ public sealed record BriefContent
     /// <summary>The policy forecast against the status quo, one entry per issue dimension.</summary>
     public required BriefSection<IReadOnlyList<PolicyForecast>> Policy { get; init; }
 
+    /// <summary>Who keeps power around the new leader and who is left out (the ruling-coalition model).</summary>
+    public required BriefSection<CoalitionForecast> Coalition { get; init; }
+
     /// <summary>The scenario's shocks side by side.</summary>
     public required BriefSection<IReadOnlyList<ShockOutcome>> Shocks { get; init; }
 
@@ -191,6 +194,24 @@ public sealed record CandidateForecast(string Name, double Probability, double L
 /// <param name="Threshold">The declared threshold that makes a succession contested.</param>
 /// <param name="ThresholdMeaning">What the threshold measures, e.g. "share of coercion kept by the losing side".</param>
 public sealed record ContestedForecast(double Probability, double Low90, double High90, double Threshold, string ThresholdMeaning);
+
+/// <summary>The ruling coalition after the succession (Acemoglu, Egorov &amp; Sonin 2008): who is in, who is left out.</summary>
+/// <param name="Actors">One row per actor, likeliest members first.</param>
+/// <param name="Collective">Probability of a collective leadership (two or more in the ruling coalition).</param>
+/// <param name="WinnerDisplaced">Probability that the first winner is displaced within two years.</param>
+/// <param name="WinnerDisplacedLow90">Lower end of its 90% interval.</param>
+/// <param name="WinnerDisplacedHigh90">Upper end of its 90% interval.</param>
+/// <param name="Method">How it was computed, in words (model, α, power used).</param>
+public sealed record CoalitionForecast(IReadOnlyList<CoalitionMember> Actors, double Collective, double WinnerDisplaced, double WinnerDisplacedLow90, double WinnerDisplacedHigh90, string Method);
+
+/// <summary>One actor's place after the succession.</summary>
+/// <param name="Name">The actor.</param>
+/// <param name="InCoalition">Probability of being in the ruling coalition (0–1).</param>
+/// <param name="Low90">Lower end of its 90% interval.</param>
+/// <param name="High90">Upper end of its 90% interval.</param>
+/// <param name="Excluded">Probability of being left out of power within two years, or null for the leader who left.</param>
+/// <param name="Displaces">Probability that this actor displaces the first winner (0–1).</param>
+public sealed record CoalitionMember(string Name, double InCoalition, double Low90, double High90, double? Excluded, double Displaces);
 
 /// <summary>Where policy settles on one issue dimension (0–100 scale).</summary>
 /// <param name="Dimension">The dimension's label.</param>

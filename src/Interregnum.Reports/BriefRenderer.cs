@@ -20,14 +20,14 @@ public static class BriefRenderer
     /// <summary>The brief's section ids, in the order they appear.</summary>
     public static IReadOnlyList<string> SectionIds { get; } =
     [
-        "scenario", "sources", "power", "network", "candidates", "contested", "policy", "shocks",
+        "scenario", "sources", "power", "network", "candidates", "contested", "policy", "coalition", "shocks",
         "tornado", "importance", "outside-view", "track-record", "methods",
     ];
 
     private static readonly string[] SectionTitles =
     [
         "The question and the scenario", "Sources", "Who holds power", "The elite network", "Who prevails",
-        "A contested succession?", "Policy after the transition", "The shocks side by side",
+        "A contested succession?", "Policy after the transition", "Who is in, who is left out", "The shocks side by side",
         "The assumptions that matter", "Which uncertainties drive the answer", "The outside view",
         "Track record", "Methods",
     ];
@@ -62,6 +62,7 @@ public static class BriefRenderer
         WriteCandidates(html, content.Candidates, content.ExitRisk);
         WriteContested(html, content.Contested);
         WritePolicy(html, content.Policy);
+        WriteCoalition(html, content.Coalition);
         WriteShocks(html, content.Shocks);
         WriteTornadoes(html, content.Tornadoes);
         WriteImportance(html, content.Importance);
@@ -310,6 +311,30 @@ public static class BriefRenderer
             html.Raw("</div>\n");
         }
 
+        CloseSection(html);
+    }
+
+    private static void WriteCoalition(HtmlWriter html, BriefSection<CoalitionForecast> section)
+    {
+        if (Open(html, "coalition", section) is not { } coalition)
+        {
+            return;
+        }
+
+        html.Raw("<p class=\"headline\">Collective leadership: <strong>").Text(BriefFormat.Percent(coalition.Collective))
+            .Raw("</strong>. The first winner displaced within two years: <strong>").Text(BriefFormat.Percent(coalition.WinnerDisplaced))
+            .Raw("</strong> (90% interval ").Text(BriefFormat.Percent(coalition.WinnerDisplacedLow90)).Raw(" – ").Text(BriefFormat.Percent(coalition.WinnerDisplacedHigh90)).Raw(").</p>\n");
+        html.Raw("<table><thead><tr><th>Actor</th><th>In the ruling coalition</th><th>90% interval</th><th>Left out within two years</th><th>Displaces the winner</th></tr></thead><tbody>\n");
+        foreach (var a in coalition.Actors)
+        {
+            html.Raw("<tr><th scope=\"row\">").Text(a.Name).Raw("</th><td>").Text(BriefFormat.Percent(a.InCoalition))
+                .Raw("</td><td>").Text(BriefFormat.Percent(a.Low90)).Raw(" – ").Text(BriefFormat.Percent(a.High90))
+                .Raw("</td><td class=\"risk\">").Text(a.Excluded is { } x ? BriefFormat.Percent(x) : "left office")
+                .Raw("</td><td>").Text(BriefFormat.Percent(a.Displaces)).Raw("</td></tr>\n");
+        }
+
+        html.Raw("</tbody></table>\n");
+        html.Raw("<p class=\"note\">").Text(coalition.Method).Raw("</p>\n");
         CloseSection(html);
     }
 

@@ -61,6 +61,22 @@ internal static class BriefValidation
             Require(problems, d.P5 <= d.P50 && d.P50 <= d.P95, Say($"dimension '{d.Dimension}': percentiles out of order ({d.P5}, {d.P50}, {d.P95})"));
         }
 
+        if (content.Coalition.Content is { } coalition)
+        {
+            Probability(problems, "collective leadership probability", coalition.Collective);
+            Probability(problems, "winner displaced probability", coalition.WinnerDisplaced);
+            foreach (var a in coalition.Actors)
+            {
+                Probability(problems, "actor '" + a.Name + "' coalition probability", a.InCoalition);
+                Probability(problems, "actor '" + a.Name + "' displacement probability", a.Displaces);
+                Require(problems, a.Low90 <= a.InCoalition && a.InCoalition <= a.High90, Say($"actor '{a.Name}': interval [{a.Low90}, {a.High90}] does not contain {a.InCoalition}"));
+                if (a.Excluded is { } x)
+                {
+                    Probability(problems, "actor '" + a.Name + "' exclusion probability", x);
+                }
+            }
+        }
+
         foreach (var shock in content.Shocks.Content ?? [])
         {
             Probability(problems, "shock '" + shock.Label + "' contested probability", shock.ContestedProbability);

@@ -82,7 +82,8 @@ public static class BacktestRun
             summary.Aggregates.Select(a => new AggregateJson(a.Forecaster, a.Cases, a.WinnerBrier, a.WinnerLog, a.Hits, a.ContestedBrier, a.DirectionShareRight, a.Crps)).ToList(),
             summary.Skill.Select(s => new SkillJson(s.Rival, Finite(s.WinnerBrier), Finite(s.WinnerLog), Finite(s.ContestedBrier), Finite(s.Crps))).ToList(),
             summary.Reliability.Select(b => new ReliabilityJson(b.From, b.To, b.Count, b.Hits, Finite(b.MeanProbability), Finite(b.ObservedFrequency))).ToList(),
-            summary.ExclusionNote,
+            ExclusionScoring.Note,
+            CoalitionDocuments.Exclusion(cases, settings, ct),
             notRun);
     }
 
@@ -182,6 +183,7 @@ public sealed record BacktestJson(
     IReadOnlyList<SkillJson> Skill,
     IReadOnlyList<ReliabilityJson> Reliability,
     string ExclusionNote,
+    ExclusionJson Exclusion,
     IReadOnlyList<string> CasesNotRun);
 
 public sealed record BacktestCaseJson(string Id, string Title, string ScenarioSha256, string Shock, string QuestionDate, string OutcomeDate, string Winner, bool Contested, IReadOnlyList<string> Excluded, IReadOnlyList<ForecasterJson> Forecasts);

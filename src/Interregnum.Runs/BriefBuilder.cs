@@ -43,6 +43,9 @@ public sealed record BriefInputs(
     /// <summary>Why there is no track record, when <see cref="Backtest"/> is null.</summary>
     public string? BacktestMissing { get; init; }
 
+    /// <summary>The ruling-coalition forecast of the headline shock (docs/models.md §8), or null when it was not run.</summary>
+    public Interregnum.Coalition.CoalitionForecast? Coalition { get; init; }
+
     /// <summary>The unconditional exit risk of the incumbent (null: no exit_risk section, or no data).</summary>
     public ExitRiskViewJson? ExitRisk { get; init; }
 }
@@ -89,6 +92,9 @@ public static class BriefBuilder
                     headline.ContestedThreshold,
                     "the strongest rival camp's share of the coercion that actors control (a rival camp: the actors who back one and the same other candidate)")),
             Policy = BriefSection.Available<IReadOnlyList<PolicyForecast>>(Policy(s, headline)),
+            Coalition = inputs.Coalition is { } coalition
+                ? BriefSection.Available(CoalitionSection(coalition))
+                : BriefSection.NotAvailable<Reports.CoalitionForecast>("the ruling-coalition model was not run"),
             Shocks = BriefSection.Available<IReadOnlyList<ShockOutcome>>(inputs.Shocks.Select(r => ShockOutcome(s, r)).ToList()),
             Tornadoes = Section(inputs, sens => Tornadoes(s, sens)),
             Importance = Section(inputs, sens => Importance(s, sens)),
@@ -106,6 +112,18 @@ public static class BriefBuilder
                 : null,
         };
     }
+
+    private static Reports.CoalitionForecast CoalitionSection(Interregnum.Coalition.CoalitionForecast c) => new(
+        c.Actors.OrderByDescending(a => a.InCoalition.Probability)
+            .Select(a => new CoalitionMember(a.Name, a.InCoalition.Probability, a.InCoalition.Low, a.InCoalition.High, a.Scored ? a.Excluded.Probability : null, a.Displacer.Probability))
+            .ToList(),
+        c.Collective.Probability,
+        c.WinnerDisplaced.Probability,
+        c.WinnerDisplaced.Low,
+        c.WinnerDisplaced.High,
+        string.Create(
+            CultureInfo.InvariantCulture,
+            $"The ruling coalition of Acemoglu, Egorov & Sonin (2008): the least powerful group that can beat everyone else (more than {c.Alpha:0.##} of the power) and that none of its own winning subgroups would break up; power is each actor's crisis-phase capability after the shock, over {c.Draws} draws (seed {c.Seed}). Those outside it are forecast to lose power within two years; the model does not say whether by demotion, arrest, exile or death. On the public backtest it over-predicts exclusion (docs/backtesting.md)."));
 
     /// <summary>The aggregate scores of a stored backtest run (docs/backtesting.md, "JSON for programs").</summary>
     private static ScoreTable TrackRecord(string json, long runId)
@@ -316,7 +334,7 @@ public static class BriefBuilder
         var models = new List<string>
         {
             "Power accounting: each actor's share of each instrument of power, held directly, through the organizations it heads (times their loyalty to the head) and through the office; capability is the phase-weighted sum over instruments.",
-            "Succession contest: each actor's utility for each candidate (policy closeness, ties, ambition, fear of rivals); candidates compared pairwise by crisis-capability-weighted votes (KTAB's Probabilistic Condorcet Election); contested when the strongest rival camp keeps more than the threshold share of coercion.",
+            "Succession contest: each actor's utility for each candidate (policy closeness, ties, ambition, fear of rivals); candidates compared pairwise by crisis-capability-weighted votes (KTAB's Probabilistic Condorcet Election); a losing camp fights with a probability that rises as its share of coercion passes a threshold set by its risk attitude (logit rule).",
             PolicyModelText(settings.Model),
             string.Create(CultureInfo.InvariantCulture,
                 $"Monte Carlo: {inputs.Shocks.Single(r => r.ShockId == inputs.HeadlineShockId).Draws:N0} draws of every uncertain input per shock, counter-based random numbers that depend on the seed alone; every shock uses the same random numbers (common random numbers), so differences between shocks are the shocks'."),
@@ -406,6 +424,14 @@ public static class BriefBuilder
             ["shocks", var id, "effects", _, "loyalty", var o, var to] => $"{ShockLabel(s, id)}: shift of {Org(o)}'s loyalty to the {to}",
             ["shocks", var id, "effects", _, "ambition", var who] => $"{ShockLabel(s, id)}: shift of {Subject(who)}'s ambition",
             ["contest", var parameter] => "Contest: " + parameter.Replace('_', ' '),
+            ["shocks", var id, var which, "confidence"] => $"{ShockLabel(s, id)}: confidence of the {which} attribution",
+            ["shocks", var id, var which, "effect", var d] => $"{ShockLabel(s, id)}: shift of the successor's position on {Dim(d)} if blame is certain ({which})",
+            ["candidates", var c, "prior"] => $"Prior of {s.Candidates.FirstOrDefault(x => x.Id == c)?.Label ?? c}",
+            ["office", "heir", "following"] => "Share of the incumbent's following that passes to his heir",
+            ["office", "selection", "binding"] => "How far the office's selection rule, not force, decides",
+            ["office", "selection", "electorate", var a] => $"{Actor(a)}: votes in the elite body",
+            ["office", "selection", "popularity", var c] => $"Popular support for {s.Candidates.FirstOrDefault(x => x.Id == c)?.Label ?? c}",
+            ["office", "acting_successors", var a, "weight"] => $"{Actor(a)}: weight of his reading as acting successor",
             _ => null,
         };
         return label ?? path;

@@ -164,7 +164,7 @@ public static class BriefRun
         string? reproduction = null;
         if (plan.Stored is { } stored)
         {
-            reproduction = Reproduction(plan, stored, results, sensitivity);
+            reproduction = Reproduction(plan, stored, results, sensitivity, ct);
             if (!reproduction.StartsWith("yes", StringComparison.Ordinal))
             {
                 stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: run {stored.Id}: ") + reproduction);
@@ -182,7 +182,15 @@ public static class BriefRun
             outsideMissing,
             plan.Provenance,
             reproduction,
-            plan.MadeOn) { ExitRisk = ExitRiskRun.View(plan.Loaded, data, stderr) };
+            plan.MadeOn)
+        {
+            ExitRisk = ExitRiskRun.View(plan.Loaded, data, stderr),
+            Coalition = Interregnum.Coalition.CoalitionSimulation.Run(
+                scenario,
+                plan.HeadlineShockId,
+                new Interregnum.Coalition.CoalitionSettings(results.First(r => r.ShockId == plan.HeadlineShockId).Draws, settings.Seed, MaxThreads: settings.MaxThreads),
+                ct),
+        };
     }
 
     private static (OutsideViewJson? View, string? Missing) Outside(BriefPlan plan, DirectoryInfo? data, TextWriter stderr)
@@ -212,7 +220,7 @@ public static class BriefRun
     }
 
     /// <summary>Whether the re-run gave the stored run's results, compared as JSON the way the command wrote them.</summary>
-    private static string Reproduction(BriefPlan plan, RunRecord stored, IReadOnlyList<SimulationResult> results, SensitivityResult? sensitivity)
+    private static string Reproduction(BriefPlan plan, RunRecord stored, IReadOnlyList<SimulationResult> results, SensitivityResult? sensitivity, CancellationToken ct)
     {
         JsonNode? storedNode;
         try
@@ -225,10 +233,16 @@ public static class BriefRun
         }
 
         var headline = results.Single(r => r.ShockId == plan.HeadlineShockId);
+
+        // Runs stored before the ruling-coalition model carry no coalition: compare like with like.
+        var withCoalition = (storedNode?["forecast"]?["coalition"] ?? storedNode?["shocks"]?[0]?["coalition"]) is not null;
+        ShockForecastJson Doc(SimulationResult r) => withCoalition
+            ? ForecastDocuments.ToJson(plan.Loaded, r) with { Coalition = CoalitionDocuments.For(plan.Loaded, r, plan.Settings, ct) }
+            : ForecastDocuments.ToJson(plan.Loaded, r);
         var (property, recomputed, what) = stored.Kind switch
         {
-            RunKind.Simulate => ("forecast", (object)ForecastDocuments.ToJson(plan.Loaded, headline), "the forecast for " + headline.ShockId),
-            RunKind.Compare => ("shocks", results.Select(r => ForecastDocuments.ToJson(plan.Loaded, r)).ToList(), "every compared shock"),
+            RunKind.Simulate => ("forecast", (object)Doc(headline), "the forecast for " + headline.ShockId),
+            RunKind.Compare => ("shocks", results.Select(Doc).ToList(), "every compared shock"),
             _ => ("outputs", sensitivity is null ? null! : SensitivityRun.Outputs(sensitivity), "the sensitivity of " + plan.HeadlineShockId),
         };
         var storedPart = storedNode?[property];

@@ -57,7 +57,7 @@ public static class CompareRun
             settings.Seed,
             settings.Draws,
             ForecastDocuments.ModelName(settings.Model),
-            list.Select(r => ForecastDocuments.ToJson(loaded, r)).ToList(),
+            list.Select(r => ForecastDocuments.ToJson(loaded, r) with { Coalition = CoalitionDocuments.For(loaded, r, settings, ct) }).ToList(),
             OutsideViews.For(loaded, loaded.Scenario.ShockById(ids[0])!, request.Data, notes, allManners: true),
             ExitRiskRun.View(loaded, request.Data, notes));
         return (doc, list);

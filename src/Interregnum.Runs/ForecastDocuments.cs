@@ -24,7 +24,8 @@ public sealed record ShockForecastJson(
     IReadOnlyList<CandidateJson> Candidates,
     EstimateJson Contested,
     double ContestedThreshold,
-    IReadOnlyList<DimensionJson> Dimensions);
+    IReadOnlyList<DimensionJson> Dimensions,
+    CoalitionJson? Coalition = null);
 
 /// <summary>Historical base rates for the scenario's reference class, beside the model's forecast.</summary>
 public sealed record OutsideViewJson(string ReferenceClass, IReadOnlyList<BaseRateJson> BaseRates, string? Note);
@@ -94,6 +95,11 @@ public static class ForecastDocuments
                 Row(s, "dimension", d.Id, "p95", d.P95);
                 Row(s, "dimension", d.Id, "mean_shift", d.MeanShift);
                 Row(s, "dimension", d.Id, "p_higher", d.PHigher);
+            }
+
+            if (f.Coalition is { } coalition)
+            {
+                CoalitionDocuments.SummaryRows(coalition, (section, id, stat, value) => Row(s, section, id, stat, value));
             }
         }
     }

@@ -52,6 +52,6 @@ public static class OutsideViews
         return new OutsideViewJson(
             description,
             rates.Where(r => r.N > 0).Select(r => new BaseRateJson($"{r.Outcome}:{r.Category}", r.Label, r.N, r.K, r.Rate, [r.Lower, r.Upper])).ToList(),
-            "Historical base rates (Archigos 4.1, GWF, Powell & Thyne, Cline, Jones & Olken); outcomes with no case in the class are left out; list the cases with `interregnum history cases`.");
+            "Historical base rates (Archigos 4.1, GWF, Powell & Thyne, Cline, Jones & Olken); outcomes with no case in the class are left out; list the cases behind a rate with `interregnum history cases --outcome OUTCOME` and the same filters (OUTCOME: " + string.Join(", ", OutsideView.Outcomes) + ").");
     }
 }

@@ -15,6 +15,11 @@ public static class ScenarioFiles
 {
     public static LoadedScenario Load(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new RunException($"{path}: is a folder; give a scenario file (.yaml or .json) inside it", RunFailure.InvalidInput);
+        }
+
         if (!File.Exists(path))
         {
             throw new RunException($"{path}: no such file", RunFailure.MissingResource);

@@ -42,7 +42,7 @@ public static class SimulateRun
             result.Seed,
             result.Draws,
             ForecastDocuments.ModelName(result.Model),
-            ForecastDocuments.ToJson(loaded, result),
+            ForecastDocuments.ToJson(loaded, result) with { Coalition = CoalitionDocuments.For(loaded, result, request.Settings, ct) },
             OutsideViews.For(loaded, loaded.Scenario.ShockById(request.ShockId)!, request.Data, notes),
             ExitRiskRun.View(loaded, request.Data, notes));
         return (doc, result);

@@ -4,8 +4,8 @@ using Interregnum.Model;
 namespace Interregnum.Scenarios;
 
 /// <summary>
-/// Binds a parsed document to the <see cref="Scenario"/> model, checking every rule of format version 1
-/// (docs/scenario-format.md). Records problems in the binder and keeps going, so one pass finds them all.
+/// Binds a parsed document to the <see cref="Scenario"/> model, checking every rule of format versions 1 and 2
+/// (docs/scenario-format.md); the keys that version 2 adds are refused in a version-1 file. Records problems in the binder and keeps going, so one pass finds them all.
 /// </summary>
 internal sealed class ScenarioBuilder(NodeBinder b)
 {
@@ -22,6 +22,7 @@ internal sealed class ScenarioBuilder(NodeBinder b)
     private static readonly string[] Parties = ["none", "domestic-elite", "foreign-state", "non-state", "unknown"];
     private static readonly string[] Targets = ["position", "salience", "ambition", "loyalty"];
     private static readonly string[] LoyaltyTargets = ["head", "office", "incumbent"];
+    private static readonly string[] SelectionRules = ["force", "elite-body", "election", "hereditary"];
 
     /// <summary>GWF regime types (Geddes, Wright and Frantz 2014), including their hybrids.</summary>
     private static readonly string[] RegimeTypes =
@@ -46,6 +47,9 @@ internal sealed class ScenarioBuilder(NodeBinder b)
 
     // Set while reading, even for an instrument with other faults, so one fault does not cascade into another.
     private bool anyCoercive;
+
+    // The format version read (the newest when the file's is missing or unreadable, so every key is checked once).
+    private int version = Scenario.FormatVersion;
 
     public Scenario? Build(YNode root)
     {
@@ -87,6 +91,8 @@ internal sealed class ScenarioBuilder(NodeBinder b)
             CheckOffice(office.Value, incumbent, candidates);
         }
 
+        CheckShocks(shocks, office?.Value, candidates, incumbent);
+
         if (b.ErrorCount > 0 || id is null || title is null || incumbent is null || office is null)
         {
             return null;
@@ -120,11 +126,32 @@ internal sealed class ScenarioBuilder(NodeBinder b)
             return;
         }
 
-        var version = b.Number(node, "the format version");
-        if (version is not null && version != Scenario.FormatVersion)
+        var read = b.Number(node, "the format version");
+        if (read is not null && (read < Scenario.OldestFormatVersion || read > Scenario.FormatVersion || read != Math.Floor(read.Value)))
         {
-            b.Error(node, $"unsupported format version {Fmt.N(version.Value)}; this program reads version {Scenario.FormatVersion}");
+            b.Error(node, $"unsupported format version {Fmt.N(read.Value)}; this program reads versions {Scenario.OldestFormatVersion} and {Scenario.FormatVersion}");
         }
+        else if (read is not null)
+        {
+            version = (int)read.Value;
+        }
+    }
+
+    /// <summary>Refuses a key that format version 2 added, in a version-1 file.</summary>
+    private bool Version2(MapView v, string key)
+    {
+        if (!v.Has(key))
+        {
+            return false;
+        }
+
+        if (version < 2)
+        {
+            b.Error(v.KeyNode(key)!, $"'{key}' needs format version 2; write 'interregnum: 2' at the top of the file");
+            return false;
+        }
+
+        return true;
     }
 
     // ---- elements -------------------------------------------------------------------------------------------
@@ -268,27 +295,122 @@ internal sealed class ScenarioBuilder(NodeBinder b)
 
     private (Office Value, YMapping Node, MapView View)? ReadOffice(YMapping m)
     {
-        var v = b.Open(m, "the office", "id", "label", "holdings", "acting_successor", "acting_term_days");
+        var v = b.Open(m, "the office", "id", "label", "holdings", "acting_successor", "acting_successors", "acting_term_days", "heir", "selection");
         var id = v.Id("id", "office id");
         var label = v.Text("label", required: true);
         var holdings = Keyed(v, "holdings", "instrument", HoldingRange, required: false);
         var acting = Ref(v, "acting_successor", "actor", required: false);
+        var actingList = new List<ActingSuccession>();
+        if (Version2(v, "acting_successors"))
+        {
+            if (acting is not null)
+            {
+                b.Error(v.KeyNode("acting_successors")!, "give either 'acting_successor' (one) or 'acting_successors' (a list), not both");
+            }
+
+            actingList = Items(v, "acting_successors", "an acting successor { actor, reading, weight }", required: false, ReadActing).Select(x => x.Value).ToList();
+            acting ??= actingList.FirstOrDefault()?.Actor;
+        }
+
         int? term = v.Get("acting_term_days", required: false) is { } tn ? b.Integer(tn, "acting_term_days", 1, 3650) : null;
-        if (term is not null && !v.Has("acting_successor"))
+        if (term is not null && acting is null)
         {
             b.Error(v.KeyNode("acting_term_days")!, "acting_term_days needs an acting_successor");
         }
 
-        return id is null || label is null ? null : (new Office(id, label, holdings, acting, term), m, v);
+        DesignatedHeir? heir = null;
+        if (Version2(v, "heir") && b.Mapping(v.ValueNode("heir")!, "the heir { actor, following }") is { } hm)
+        {
+            var hv = b.Open(hm, "the heir", "actor", "following");
+            var heirActor = Ref(hv, "actor", "actor", required: true);
+            var following = hv.Uncertain("following", UnitRange with { What = "the heir's following" }) ?? DesignatedHeir.DefaultFollowing;
+            heir = heirActor is null ? null : new DesignatedHeir(heirActor, following);
+        }
+
+        var selection = OfficeSelection.Force;
+        if (Version2(v, "selection") && b.Mapping(v.ValueNode("selection")!, "the selection { rule, binding, electorate, popularity }") is { } sm)
+        {
+            selection = ReadSelection(sm) ?? selection;
+        }
+
+        if (id is null || label is null)
+        {
+            return null;
+        }
+
+        var office = new Office(id, label, holdings, acting, term) { Selection = selection, Heir = heir };
+        if (actingList.Count > 0)
+        {
+            office = office with { ActingSuccessors = actingList };
+        }
+
+        return (office, m, v);
+    }
+
+    private ActingSuccession? ReadActing(YMapping m)
+    {
+        var v = b.Open(m, "an acting successor", "actor", "reading", "weight");
+        var actor = Ref(v, "actor", "actor", required: true);
+        var reading = v.Text("reading");
+        var weight = v.Uncertain("weight", Nonnegative with { What = "an acting successor's weight" }) ?? Uncertain.Fixed(1);
+        return actor is null ? null : new ActingSuccession(actor, reading, weight);
+    }
+
+    private OfficeSelection? ReadSelection(YMapping m)
+    {
+        var v = b.Open(m, "the selection", "rule", "binding", "electorate", "popularity");
+        var rule = v.Get("rule", required: true) is { } rn ? b.Choice(rn, "selection rule", SelectionRules) : null;
+        var binding = v.Uncertain("binding", UnitRange with { What = "binding" }) ?? OfficeSelection.DefaultBinding;
+        var electorate = Keyed(v, "electorate", "actor", Nonnegative with { What = "a number of votes" }, required: rule == "elite-body");
+        var popularity = Keyed(v, "popularity", "candidate", Nonnegative with { What = "popular support" }, required: rule == "election");
+        foreach (var (key, what, applies) in new[] { ("electorate", "an elite body", "elite-body"), ("popularity", "an election", "election") })
+        {
+            if (rule is not null && rule != applies && v.KeyNode(key) is { } k)
+            {
+                b.Error(k, $"'{key}' applies to {what} (rule '{applies}'), not to rule '{rule}'");
+            }
+        }
+
+        if (rule == "force" && v.KeyNode("binding") is { } bk)
+        {
+            b.Error(bk, "'binding' weighs a rule against force; with rule 'force' it would change nothing");
+        }
+
+        return rule is null ? null : new OfficeSelection(ParseEnum<SelectionRule>(rule), binding, electorate, popularity);
     }
 
     private Candidate? ReadCandidate(YMapping m)
     {
-        var v = b.Open(m, "a candidate", "id", "label", "actor", "acting_successor");
+        var v = b.Open(m, "a candidate", "id", "label", "actor", "acting_successor", "residual", "prior");
         var id = Declare(v, "candidate");
         var label = v.Text("label", required: true);
         var actor = Ref(v, "actor", "actor", required: false);
         var acting = v.Bool("acting_successor") ?? false;
+        var residual = Version2(v, "residual") && (v.Bool("residual") ?? false);
+        Uncertain? prior = null;
+        if (Version2(v, "prior"))
+        {
+            prior = v.Uncertain("prior", UnitRange with { What = "a prior" });
+            if (!residual)
+            {
+                b.Error(v.KeyNode("prior")!, $"only the residual candidate ('residual: true') takes a prior; '{id}' is a listed candidate");
+            }
+        }
+
+        if (residual)
+        {
+            if (v.Has("actor") || acting)
+            {
+                b.Error(m, $"the residual candidate '{id}' is someone not listed: it names no actor and is not the acting successor");
+            }
+            else if (prior is null)
+            {
+                b.Error(m, $"the residual candidate '{id}' needs a 'prior' (its probability, e.g. {{ uniform: [0.05, 0.15] }})");
+            }
+
+            return id is null || label is null || prior is null ? null : new Candidate(id, label, null, false) { Residual = true, Prior = prior };
+        }
+
         if (v.Has("actor") == acting)
         {
             b.Error(m, acting
@@ -301,7 +423,7 @@ internal sealed class ScenarioBuilder(NodeBinder b)
 
     private Shock? ReadShock(YMapping m)
     {
-        var v = b.Open(m, "a shock", "id", "label", "manner", "location", "perceived", "actual", "patronage_discount", "effects", "description", "sources");
+        var v = b.Open(m, "a shock", "id", "label", "manner", "location", "perceived", "actual", "patronage_discount", "effects", "plotters", "installs", "description", "sources");
         var id = Declare(v, "shock");
         var label = v.Text("label", required: true);
         var manner = v.Get("manner", required: true) is { } mn ? b.Choice(mn, "manner", Manners) : null;
@@ -315,20 +437,66 @@ internal sealed class ScenarioBuilder(NodeBinder b)
 
         var discount = v.Uncertain("patronage_discount", UnitRange with { What = "patronage_discount" }) ?? Uncertain.Fixed(0);
         var effects = Items(v, "effects", "an effect", required: false, ReadEffect).Select(e => e.Value).ToList();
+        var plotters = new List<string>();
+        if (Version2(v, "plotters") && b.Sequence(v.ValueNode("plotters")!, "'plotters' (actor ids)") is { } ps)
+        {
+            foreach (var item in ps.Items)
+            {
+                if (Ref(item, "actor") is { } p)
+                {
+                    plotters.Add(p);
+                }
+            }
+        }
+
+        string? installs = null;
+        if (Version2(v, "installs"))
+        {
+            installs = Ref(v, "installs", "candidate", required: false);
+            if (!v.Has("plotters"))
+            {
+                b.Error(v.KeyNode("installs")!, "'installs' names the candidate a coup's plotters install; declare the 'plotters' too");
+            }
+        }
+
+        if (manner is not null and not "coup" && v.KeyNode("plotters") is { } pk && version >= 2)
+        {
+            b.Error(pk, $"'plotters' belong to a coup; this shock's manner is '{manner}'");
+        }
+
         var description = v.Text("description");
         var sources = Sources(v);
         return id is null || label is null || manner is null || location is null
             ? null
-            : new Shock(id, label, ParseEnum<ExitManner>(manner), ParseEnum<ExitLocation>(location), perceived, actual, discount, effects, description, sources);
+            : new Shock(id, label, ParseEnum<ExitManner>(manner), ParseEnum<ExitLocation>(location), perceived, actual, discount, effects, description, sources) { Plotters = plotters, Installs = installs };
     }
 
     private Attribution? ReadAttribution(YMapping m, string what)
     {
-        var v = b.Open(m, $"the {what} attribution", "party", "confidence", "note");
+        var v = b.Open(m, $"the {what} attribution", "party", "confidence", "note", "effect", "revealed");
         var party = v.Get("party", required: true) is { } pn ? b.Choice(pn, "party", Parties) : null;
         var confidence = v.Uncertain("confidence", UnitRange with { What = "confidence" }, required: true);
         var note = v.Text("note");
-        return party is null || confidence is null ? null : new Attribution(party, confidence, note);
+        AttributionEffect? effect = null;
+        if (Version2(v, "effect") && b.Mapping(v.ValueNode("effect")!, "an attribution effect { dimension, shift }") is { } em)
+        {
+            var ev = b.Open(em, "an attribution effect", "dimension", "shift");
+            var dimension = Ref(ev, "dimension", "dimension", required: true);
+            var shift = ev.Uncertain("shift", new ValueRange(-100, 100, "a position shift"), required: true);
+            effect = dimension is null || shift is null ? null : new AttributionEffect(dimension, shift);
+        }
+
+        var revealed = false;
+        if (Version2(v, "revealed"))
+        {
+            revealed = v.Bool("revealed") ?? false;
+            if (what != "actual")
+            {
+                b.Error(v.KeyNode("revealed")!, "'revealed' applies to the actual attribution (the truth comes out); the perceived one is what is believed");
+            }
+        }
+
+        return party is null || confidence is null ? null : new Attribution(party, confidence, note) { Effect = effect, Revealed = revealed };
     }
 
     private ShockEffect? ReadEffect(YMapping m)
@@ -408,8 +576,10 @@ internal sealed class ScenarioBuilder(NodeBinder b)
 
     private ContestSettings ReadContest(YMapping m)
     {
-        var v = b.Open(m, "the contest settings", "policy_weight", "tie_weight", "ambition_weight", "fear_weight", "contested_threshold", "acting_successor_bonus", "acting_successor_following");
+        var v = b.Open(m, "the contest settings", "policy_weight", "tie_weight", "ambition_weight", "fear_weight", "contested_threshold", "acting_successor_bonus", "acting_successor_following", "horizon_weight", "fight_scale");
         var d = ContestSettings.Default;
+        var horizon = Version2(v, "horizon_weight") ? v.Uncertain("horizon_weight", Nonnegative with { What = "horizon_weight" }) : null;
+        var fightScale = Version2(v, "fight_scale") ? v.Uncertain("fight_scale", new ValueRange(0.001, 1, "fight_scale")) : null;
         return new ContestSettings(
             v.Uncertain("policy_weight", Nonnegative with { What = "policy_weight" }) ?? d.PolicyWeight,
             v.Uncertain("tie_weight", Nonnegative with { What = "tie_weight" }) ?? d.TieWeight,
@@ -417,7 +587,11 @@ internal sealed class ScenarioBuilder(NodeBinder b)
             v.Uncertain("fear_weight", Nonnegative with { What = "fear_weight" }) ?? d.FearWeight,
             v.Uncertain("contested_threshold", UnitRange with { What = "contested_threshold" }) ?? d.ContestedThreshold,
             v.Uncertain("acting_successor_bonus", UnitRange with { What = "acting_successor_bonus" }) ?? d.ActingSuccessorBonus,
-            v.Uncertain("acting_successor_following", UnitRange with { What = "acting_successor_following" }) ?? d.ActingSuccessorFollowing);
+            v.Uncertain("acting_successor_following", UnitRange with { What = "acting_successor_following" }) ?? d.ActingSuccessorFollowing)
+        {
+            HorizonWeight = horizon ?? ContestSettings.DefaultHorizonWeight,
+            FightScale = fightScale ?? ContestSettings.DefaultFightScale,
+        };
     }
 
     // ---- cross-element checks --------------------------------------------------------------------------------
@@ -512,6 +686,88 @@ internal sealed class ScenarioBuilder(NodeBinder b)
             if (candidate.Actor is { } a && !personal.TryAdd(a, node))
             {
                 b.Error(node, string.Create(CultureInfo.InvariantCulture, $"actor '{a}' is already a candidate (line {personal[a].Line})"));
+            }
+        }
+
+        var residuals = candidates.Where(c => c.Value.Residual).ToList();
+        if (residuals.Count > 1)
+        {
+            b.Error(residuals[1].Node, string.Create(CultureInfo.InvariantCulture, $"only one residual candidate ('someone not listed'); the first is at line {residuals[0].Node.Line}"));
+        }
+
+        if (candidates.Count > 0 && candidates.All(c => c.Value.Residual))
+        {
+            b.Error(candidates[0].Node, "the residual candidate needs at least one listed candidate beside it");
+        }
+
+        var o = office.Value;
+        foreach (var x in o.ActingSuccessors.Where(x => x.Actor == incumbent && office.View.Has("acting_successors")))
+        {
+            b.Error(office.View.KeyNode("acting_successors")!, $"the acting successor '{x.Actor}' is the incumbent; the acting successor takes over when the incumbent leaves");
+        }
+
+        if (o.Heir is { } heir)
+        {
+            var heirNode = office.View.ValueNode("heir")!;
+            if (heir.Actor == incumbent)
+            {
+                b.Error(heirNode, $"the heir '{heir.Actor}' is the incumbent; an heir takes over when the incumbent leaves");
+            }
+        }
+
+        var sel = o.Selection;
+        var selNode = office.View.ValueNode("selection");
+        if (sel.Rule == SelectionRule.Hereditary && selNode is not null && (o.Heir is null || !candidates.Any(c => !c.Value.Residual && c.Value.LeaderOrNull(o) == o.Heir.Actor)))
+        {
+            b.Error(selNode, "a hereditary office needs a designated 'heir' who leads one of the candidates");
+        }
+
+        if (sel.Rule == SelectionRule.Election && selNode is YMapping sm)
+        {
+            var popularity = sm.Entries.FirstOrDefault(e => e.Key.Value == "popularity").Value as YMapping;
+            foreach (var (key, _) in popularity?.Entries ?? [])
+            {
+                var c = candidates.FirstOrDefault(x => x.Value.Id == key.Value);
+                if (c.Value is null)
+                {
+                    b.Error(key, $"unknown candidate '{key.Value}' in popularity");
+                }
+                else if (c.Value.Residual)
+                {
+                    b.Error(key, $"the residual candidate '{key.Value}' takes its chance from its prior, not from popularity");
+                }
+            }
+        }
+    }
+
+    private void CheckShocks(List<(Shock Value, YMapping Node)> shocks, Office? office, List<(Candidate Value, YMapping Node)> candidates, string? incumbent)
+    {
+        foreach (var (shock, node) in shocks)
+        {
+            var effectsNode = node.Entries.FirstOrDefault(e => e.Key.Value == "effects").Value as YSequence;
+            for (var e = 0; e < shock.Effects.Count; e++)
+            {
+                // A shift of the departed incumbent's own following changes nothing unless an heir inherits it.
+                var effect = shock.Effects[e];
+                if (shock.IncumbentLeaves && effect.Target == EffectTarget.Loyalty && effect.LoyaltyTo == "incumbent" && office?.Heir is null && effectsNode is not null && e < effectsNode.Items.Count)
+                {
+                    b.Error(effectsNode.Items[e], $"this effect shifts loyalty to the incumbent, who has left in shock '{shock.Id}'; it would change nothing (shift loyalty to the office or the head, or declare an heir who inherits the following)");
+                }
+
+                if (effect.Target is EffectTarget.Position or EffectTarget.Salience or EffectTarget.Ambition && effect.Subject == incumbent && shock.IncumbentLeaves && effectsNode is not null && e < effectsNode.Items.Count)
+                {
+                    b.Error(effectsNode.Items[e], $"this effect moves the incumbent, who has left in shock '{shock.Id}'; it would change nothing");
+                }
+            }
+
+            if (shock.Installs is { } installs && candidates.FirstOrDefault(c => c.Value.Id == installs).Value is { Residual: true })
+            {
+                b.Error(node, $"the plotters of '{shock.Id}' install the residual candidate '{installs}'; name a listed candidate");
+            }
+
+            if (shock.Plotters.Contains(incumbent ?? string.Empty))
+            {
+                b.Error(node, $"the incumbent '{incumbent}' is among the plotters of '{shock.Id}'");
             }
         }
     }

@@ -4,7 +4,11 @@ using System.Text.Json;
 namespace Interregnum.Store;
 
 /// <summary>One scalar of a JSON document: its path (<c>candidates[0].probability</c>), kind and raw JSON text.</summary>
-/// <param name="Path">Object keys joined by dots (keys that are not plain names in <c>["..."]</c>), array indexes in brackets; empty for a scalar document.</param>
+/// <param name="Path">
+/// Object keys joined by dots (keys that are not plain names in <c>["..."]</c>); array items in brackets, by their
+/// identity where they have one (<c>candidates[prime-minister].probability</c>, see <see cref="JsonLeaves.IdentityKeys"/>),
+/// else by position (<c>interval90[0]</c>); empty for a scalar document.
+/// </param>
 /// <param name="Kind">The JSON kind of the value.</param>
 /// <param name="RawText">The value exactly as written in the document.</param>
 public sealed record JsonLeaf(string Path, JsonValueKind Kind, string RawText)
@@ -38,9 +42,17 @@ public sealed record JsonLeaf(string Path, JsonValueKind Kind, string RawText)
 /// <param name="New">The leaf in the second document, or null.</param>
 public sealed record JsonLeafChange(string Path, JsonLeaf? Old, JsonLeaf? New);
 
-/// <summary>Flattens JSON documents into their scalar leaves and compares them, independent of what they describe.</summary>
+/// <summary>
+/// Flattens JSON documents into their scalar leaves and compares them, independent of what they describe.
+/// An array whose items are all objects naming themselves by one of <see cref="IdentityKeys"/> (the first such key
+/// that every item has, as a string or number, with no two items alike) is keyed by that identity, not by position:
+/// so two runs that list the same candidates in another order are compared candidate by candidate.
+/// </summary>
 public static class JsonLeaves
 {
+    /// <summary>The keys that name an array item, in order of preference.</summary>
+    public static IReadOnlyList<string> IdentityKeys { get; } = ["id", "name", "key", "actor", "candidate", "shock", "dimension", "case", "input", "path"];
+
     /// <summary>Every scalar leaf of <paramref name="json"/> in document order (empty objects and arrays have none).</summary>
     /// <exception cref="JsonException">The text is not JSON.</exception>
     public static IReadOnlyList<JsonLeaf> Flatten(string json)
@@ -102,10 +114,14 @@ public static class JsonLeaves
 
                 break;
             case JsonValueKind.Array:
+                var identity = IdentityKey(element);
                 var index = 0;
                 foreach (var item in element.EnumerateArray())
                 {
-                    Walk(item, path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]", leaves);
+                    var label = identity is null
+                        ? index.ToString(CultureInfo.InvariantCulture)
+                        : Label(item.GetProperty(identity));
+                    Walk(item, path + "[" + label + "]", leaves);
                     index++;
                 }
 
@@ -114,6 +130,38 @@ public static class JsonLeaves
                 leaves.Add(new JsonLeaf(path, element.ValueKind, element.GetRawText()));
                 break;
         }
+    }
+
+    /// <summary>The identity key shared by every item of the array, with distinct values; null when there is none.</summary>
+    private static string? IdentityKey(JsonElement array)
+    {
+        if (array.GetArrayLength() == 0 || array.EnumerateArray().Any(item => item.ValueKind != JsonValueKind.Object))
+        {
+            return null;
+        }
+
+        foreach (var key in IdentityKeys)
+        {
+            var labels = new HashSet<string>(StringComparer.Ordinal);
+            var usable = array.EnumerateArray().All(item =>
+                item.TryGetProperty(key, out var value)
+                && value.ValueKind is JsonValueKind.String or JsonValueKind.Number
+                && labels.Add(Label(value)));
+            if (usable)
+            {
+                return key;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An identity as written in a path: plain names as they are; anything else (numbers too, so they never read as positions) quoted.</summary>
+    private static string Label(JsonElement value)
+    {
+        var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
+        var plain = text.Length > 0 && !text.All(char.IsAsciiDigit) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
+        return plain ? text : JsonSerializer.Serialize(text);
     }
 
     private static string Child(string path, string name)

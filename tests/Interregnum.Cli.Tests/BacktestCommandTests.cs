@@ -46,7 +46,24 @@ public sealed class BacktestCommandTests
         Assert.Equal(["model", .. Rivals], aggregates);
         Assert.Equal(Rivals, root.GetProperty("skill").EnumerateArray().Select(s => s.GetProperty("rival").GetString()).ToArray());
         Assert.Equal(10, root.GetProperty("reliability").GetArrayLength());
-        Assert.Contains("not scored", root.GetProperty("exclusion_note").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Brier score", root.GetProperty("exclusion_note").GetString(), StringComparison.Ordinal);
+
+        // Exclusion: the model and three rivals, pooled over every scored (case, actor) pair. Nobody-excluded's
+        // Brier score is the share of scored actors who were excluded: Σ over cases of the outcome's excluded
+        // actors (each case's "excluded" list), over the number of scored actors.
+        var exclusion = root.GetProperty("exclusion");
+        var byForecaster = exclusion.GetProperty("aggregates").EnumerateArray().ToDictionary(a => a.GetProperty("forecaster").GetString()!);
+        Assert.Equal(["model", "nobody-excluded", "losers-excluded", "base-rate"], byForecaster.Keys);
+        var pairs = byForecaster["model"].GetProperty("actors").GetInt32();
+        var excluded = cases.Sum(c => c.GetProperty("excluded").GetArrayLength());
+        Assert.Equal(excluded / (double)pairs, byForecaster["nobody-excluded"].GetProperty("exclusion_brier").GetDouble(), 1e-12);
+        Assert.InRange(byForecaster["model"].GetProperty("exclusion_brier").GetDouble(), 0, 1);
+        foreach (var c in exclusion.GetProperty("comparisons").EnumerateArray())
+        {
+            Assert.True(c.GetProperty("low").GetDouble() <= c.GetProperty("high").GetDouble());
+        }
+
+        Assert.Equal(3, exclusion.GetProperty("comparisons").GetArrayLength());
     }
 
     [Fact]
@@ -55,7 +72,7 @@ public sealed class BacktestCommandTests
         var (code, output, err) = Run("backtest", PublicSet, "--model", "compromise", "--draws", "100", "--no-store");
 
         Assert.True(code == 0, err);
-        foreach (var text in (string[])["Per case", "All cases", "skill against each rival", "Reliability", "ussr-1982", "iran-2024", "model", .. Rivals])
+        foreach (var text in (string[])["Per case", "All cases", "skill against each rival", "Reliability", "ussr-1982", "iran-2024", "model", "Who is left out", "nobody-excluded", "losers-excluded", .. Rivals])
         {
             Assert.Contains(text, output, StringComparison.Ordinal);
         }

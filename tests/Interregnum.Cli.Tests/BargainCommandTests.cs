@@ -11,7 +11,7 @@ public sealed class BargainCommandTests
     // Runs are not recorded here (--no-store); BargainRerunTests covers recording and replay.
     private static (int Code, string Out, string Err) Run(params string[] args) => Cli.Run([.. args, "--no-store"]);
 
-    private static string Input(string name) => TestData.File("ktab_smp_examples", "inputs", name + ".csv");
+    private static string Input(string name) => TestData.Vendored("ktab-smp", "inputs", name + ".csv");
 
     [Fact]
     public void Bargain_SmpCsv_PrintsTidyRowsMatchingKtab()

@@ -15,7 +15,7 @@ public sealed class BargainRerunTests
         {
             var db = Path.Combine(dir.FullName, "runs.db");
             var file = input == "ktab"
-                ? TestData.File("ktab_smp_examples", "inputs", "dummyData_3Dim.csv")
+                ? TestData.Vendored("ktab-smp", "inputs", "dummyData_3Dim.csv")
                 : Cli.Repo("scenarios", "teaching.yaml");
             var first = Cli.Run("bargain", file, "--model", "smp", "--param", "VotingRule=Cubic", "--db", db, "--format", "csv");
             Assert.True(first.Code == 0, first.Err);

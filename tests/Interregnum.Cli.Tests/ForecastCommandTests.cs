@@ -48,6 +48,51 @@ public sealed class ForecastCommandTests
     }
 
     [Fact]
+    public void Simulate_Json_CarriesTheRulingCoalition()
+    {
+        var (code, output, err) = Run("simulate", Teaching, "--draws", "400", "--seed", "7", "--model", "compromise", "--format", "json", "--no-store");
+
+        Assert.True(code == 0, err);
+        using var doc = JsonDocument.Parse(output);
+        var coalition = doc.RootElement.GetProperty("forecast").GetProperty("coalition");
+        Assert.Equal(0.5, coalition.GetProperty("alpha").GetDouble());
+        var actors = coalition.GetProperty("actors").EnumerateArray().ToList();
+        Assert.Equal(["arlen", "bram", "cato", "dara", "egon"], actors.Select(a => a.GetProperty("id").GetString()).Order());
+        foreach (var a in actors)
+        {
+            var p = a.GetProperty("in_coalition").GetProperty("probability").GetDouble();
+            var excluded = a.GetProperty("excluded");
+            if (a.GetProperty("id").GetString() == "arlen")
+            {
+                // The incumbent who died is not part of the new elite: no exclusion forecast.
+                Assert.Equal(JsonValueKind.Null, excluded.ValueKind);
+                Assert.Equal(0, p);
+            }
+            else
+            {
+                Assert.Equal(1, p + excluded.GetProperty("probability").GetDouble(), 1e-9);
+            }
+        }
+
+        // Who displaces the winner is split among the coalition's members: the shares add up to P(displaced).
+        Assert.Equal(
+            coalition.GetProperty("winner_displaced").GetProperty("probability").GetDouble(),
+            actors.Sum(a => a.GetProperty("displacer").GetProperty("probability").GetDouble()),
+            1e-9);
+    }
+
+    [Fact]
+    public void Simulate_Table_ShowsWhoIsInAndOut()
+    {
+        var (code, output, err) = Run("simulate", Teaching, "--draws", "200", "--model", "compromise", "--no-store");
+
+        Assert.True(code == 0, err);
+        Assert.Contains("the ruling coalition", output, StringComparison.Ordinal);
+        Assert.Contains("P(left out)", output, StringComparison.Ordinal);
+        Assert.Contains("Collective leadership", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Simulate_SameSeed_ByteIdenticalWithOneThreadOrMany()
     {
         var one = Run("simulate", Teaching, "--draws", "300", "--seed", "3", "--format", "json", "--no-store", "--threads", "1");
@@ -132,6 +177,10 @@ public sealed class ForecastCommandTests
         using var doc = JsonDocument.Parse(output);
         var shocks = doc.RootElement.GetProperty("shocks").EnumerateArray().Select(s => s.GetProperty("shock").GetProperty("manner").GetString()).ToList();
         Assert.Equal(["natural-death", "incapacity", "coup", "assassination", "failed-attempt"], shocks);
+        foreach (var shock in doc.RootElement.GetProperty("shocks").EnumerateArray())
+        {
+            Assert.InRange(shock.GetProperty("coalition").GetProperty("collective").GetProperty("probability").GetDouble(), 0, 1);
+        }
     }
 
     [Fact]

@@ -140,14 +140,102 @@ public sealed class HistoryCommandTests
     }
 
     [Fact]
-    public void Survival_Cox_Json_HasEveryCovariate()
+    public void Survival_Cox_Json_MatchesRCoxphOnTheSameRows()
     {
+        // R survival::coxph, Efron ties, irregular exits (tests/Interregnum.History.Tests/Reference/archigos_cox.R,
+        // R 4.2.2, survival 3.5.3): n 2066, 328 events, LR 209.136297; irregular_entry 0.795758 (SE 0.141111),
+        // democracy -1.003152 (0.188337). R prints six decimals: tolerance 1e-5 (LR 1e-4).
         var folder = TestData.Folder();
         var (code, output, _) = Run("history", "survival", "--cox", "--irregular", "--format", "json", "--data", folder);
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(output);
-        Assert.Equal("efron", doc.RootElement.GetProperty("ties").GetString());
-        Assert.Equal(8, doc.RootElement.GetProperty("coefficients").GetArrayLength());
+        var root = doc.RootElement;
+        Assert.Equal("efron", root.GetProperty("ties").GetString());
+        Assert.Equal(2066, root.GetProperty("subjects").GetInt32());
+        Assert.Equal(328, root.GetProperty("events").GetInt32());
+        Assert.Equal(209.136297, root.GetProperty("likelihood_ratio").GetDouble(), 1e-4);
+        var coefficients = root.GetProperty("coefficients").EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!);
+        Assert.Equal(8, coefficients.Count);
+        Assert.Equal(0.795758, coefficients["irregular_entry"].GetProperty("estimate").GetDouble(), 1e-5);
+        Assert.Equal(0.141111, coefficients["irregular_entry"].GetProperty("standard_error").GetDouble(), 1e-5);
+        Assert.Equal(-1.003152, coefficients["democracy"].GetProperty("estimate").GetDouble(), 1e-5);
+        Assert.Equal(0.188337, coefficients["democracy"].GetProperty("standard_error").GetDouble(), 1e-5);
+    }
+
+    [Theory]
+    [InlineData("--exit", "coup", "--region", "oceania")]
+    public void BaseRates_ClassWithEmptyOutcomes_ShowsNoRowWithNZeroAndNamesThem(params string[] filters)
+    {
+        // Given a reference class in which some outcomes have no case at all (n = 0: no rate to show)
+        var folder = TestData.Folder();
+
+        // When
+        var csv = Run(["history", "base-rates", .. filters, "--format", "csv", "--data", folder]);
+        var json = Run(["history", "base-rates", .. filters, "--format", "json", "--data", folder]);
+        var table = Run(["history", "base-rates", .. filters, "--data", folder]);
+
+        // Then
+        Assert.Equal(0, csv.Code);
+        var rows = Lines(csv.Out).Skip(1).Select(l => l.Split(',')).ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.NotEqual("0", r[^6]));
+        using var doc = JsonDocument.Parse(json.Out);
+        Assert.All(doc.RootElement.GetProperty("base_rates").EnumerateArray(), r => Assert.True(r.GetProperty("n").GetInt32() > 0));
+        Assert.NotEqual(0, doc.RootElement.GetProperty("no_cases").GetArrayLength());
+        Assert.Contains("note: no case in this class, so no rate, for ", table.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("│ 0 │ 0 ", table.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Simulate_OutsideViewNote_HintsAtHistoryCasesWithItsRequiredOutcome()
+    {
+        // `history cases` requires --outcome: the hint that points there must say so.
+        var folder = TestData.Folder();
+
+        var (code, output, error) = Run("simulate", Cli.Repo("scenarios", "teaching.yaml"), "--model", "compromise", "--draws", "20", "--format", "json", "--no-store", "--data", folder);
+
+        Assert.True(code == 0, error);
+        using var doc = JsonDocument.Parse(output);
+        var note = doc.RootElement.GetProperty("outside_view").GetProperty("note").GetString()!;
+        Assert.Contains("`interregnum history cases --outcome OUTCOME`", note, StringComparison.Ordinal);
+        var hinted = Run("history", "cases", "--outcome", "coup-success", "--data", folder);
+        Assert.True(hinted.Code == 0, hinted.Err);
+    }
+
+    [Fact]
+    public void ReplicateJonesOlken_Table_ShowsThePublishedValueBesideEachReplication()
+    {
+        var folder = TestData.Folder();
+
+        var (code, output, _) = Run("history", "replicate", "jones-olken", "--data", folder);
+
+        // Then: the columns, and on succAut's row the replication, the reference output and the paper's printed figure
+        Assert.Equal(0, code);
+        Assert.Contains("Published coef. (SE)", output, StringComparison.Ordinal);
+        Assert.Contains("Paper prints", output, StringComparison.Ordinal);
+        var succAut = Lines(output).First(l => l.Contains("succAut", StringComparison.Ordinal));
+        Assert.Contains("0.131206 (0.055002)", succAut, StringComparison.Ordinal);
+        Assert.Contains("0.131 (0.0550)", succAut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReplicateJonesOlken_Csv_PublishedColumnsAgreeWithTheReplication()
+    {
+        var folder = TestData.Folder();
+
+        var (code, output, _) = Run("history", "replicate", "jones-olken", "--format", "csv", "--data", folder);
+
+        Assert.Equal(0, code);
+        var lines = Lines(output);
+        Assert.EndsWith(",published_estimate,published_std_error,published_printed", lines[0], StringComparison.Ordinal);
+        var withPublished = lines.Skip(1).Select(l => l.Split(',')).Where(f => f[10].Length > 0).ToList();
+        Assert.True(withPublished.Count >= 20, $"only {withPublished.Count} terms carry a published value");
+        foreach (var f in withPublished)
+        {
+            // The published reference has six decimals: agreement within 5e-7 plus rounding.
+            Assert.Equal(double.Parse(f[10], CultureInfo.InvariantCulture), double.Parse(f[2], CultureInfo.InvariantCulture), 1e-6);
+            Assert.Equal(double.Parse(f[11], CultureInfo.InvariantCulture), double.Parse(f[3], CultureInfo.InvariantCulture), 1e-6);
+        }
     }
 
     [Fact]

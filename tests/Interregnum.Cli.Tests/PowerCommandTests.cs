@@ -99,7 +99,7 @@ public sealed class PowerCommandTests
         Assert.Equal(ExitCodes.Ok, code);
         using var doc = JsonDocument.Parse(output);
         var actors = doc.RootElement.GetProperty("actors").EnumerateArray().ToList();
-        Assert.Equal(11, actors.Count);
+        Assert.Equal(19, actors.Count); // version 2 of the example: 11 actors and the 8 added from the public record of July 2024
         foreach (var instrument in doc.RootElement.GetProperty("instruments").EnumerateArray().Select(e => e.GetString()!))
         {
             var total = actors.Sum(a => a.GetProperty("share").GetProperty(instrument).GetDouble());

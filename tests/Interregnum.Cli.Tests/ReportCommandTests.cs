@@ -24,7 +24,10 @@ public sealed partial class ReportCommandTests : IDisposable
         try
         {
             var path = Path.Combine(folder, "brief.html");
-            var (code, stdout, stderr) = Cli.Run("report", Russia, "--out", path, "--draws", "1000", "--sensitivity-draws", "40", "--seed", "7");
+            // Its own empty run store: the track-record section must not depend on runs stored by other tests or the
+            // user (issue 15, defect 9).
+            var db = Path.Combine(folder, "runs.db");
+            var (code, stdout, stderr) = Cli.Run("report", Russia, "--out", path, "--draws", "1000", "--sensitivity-draws", "40", "--seed", "7", "--db", db);
             Assert.True(code == ExitCodes.Ok, "report failed: " + stderr);
             return (File.ReadAllText(path), stdout, stderr);
         }

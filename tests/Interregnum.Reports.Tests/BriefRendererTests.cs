@@ -24,6 +24,19 @@ public sealed class BriefRendererTests
         return XDocument.Load(reader);
     }
 
+    /// <summary>
+    /// The data cells of the row headed <paramref name="rowHeader"/> in the one table that mentions
+    /// <paramref name="tableMarker"/> (a column header or a row header), so a number is checked where it belongs.
+    /// </summary>
+    private static List<string> RowCells(XDocument document, string tableMarker, string rowHeader)
+    {
+        var table = document.Descendants(Xhtml + "table")
+            .Single(t => t.Descendants(Xhtml + "th").Any(th => th.Value == tableMarker));
+        var row = table.Descendants(Xhtml + "tr")
+            .Single(tr => tr.Elements(Xhtml + "th").Any(th => th.Value == rowHeader));
+        return [.. row.Elements(Xhtml + "td").Select(td => td.Value)];
+    }
+
     [Fact]
     public void Render_RussiaExample_ParsesAsXml()
     {
@@ -114,12 +127,12 @@ public sealed class BriefRendererTests
     [Fact]
     public void Render_RussiaExample_TablesShowTheNumbers()
     {
-        var text = Parse(RussiaHtml.Value).Root!.Value;
+        var document = Parse(RussiaHtml.Value);
+        var text = document.Root!.Value;
 
-        // 0.312 with interval 0.271-0.355 and SE 0.0046, printed as percentages with one decimal.
-        Assert.Contains("31.2%", text, StringComparison.Ordinal);
-        Assert.Contains("27.1% – 35.5%", text, StringComparison.Ordinal);
-        Assert.Contains("0.5%", text, StringComparison.Ordinal);
+        // 0.312 with interval 0.271-0.355 and SE 0.0046, printed as percentages with one decimal, in that
+        // candidate's own row of the candidate table (probability, 90% interval, MC standard error).
+        Assert.Equal(["31.2%", "27.1% – 35.5%", "0.5%"], RowCells(document, "MC standard error", RussiaExample.CandidateNames[0]));
         // Contested: 0.234 (0.198-0.272), threshold 0.25.
         Assert.Contains("23.4%", text, StringComparison.Ordinal);
         Assert.Contains("19.8% – 27.2%", text, StringComparison.Ordinal);
@@ -129,8 +142,8 @@ public sealed class BriefRendererTests
         Assert.Contains("73.1%", text, StringComparison.Ordinal);
         Assert.Contains("59.8% – 83.2%", text, StringComparison.Ordinal);
         // Methods: seed, draws, hash, parameters in name order.
-        Assert.Contains("20261101", text, StringComparison.Ordinal);
-        Assert.Contains("10000", text, StringComparison.Ordinal);
+        Assert.Equal(["20261101"], RowCells(document, "Seed", "Seed"));
+        Assert.Equal(["10000"], RowCells(document, "Monte Carlo draws", "Monte Carlo draws"));
         Assert.Contains("sha256:9f2c4e1a", text, StringComparison.Ordinal);
         var parameters = new[] { "bargaining.model", "bargaining.rounds", "contest.threshold", "phase.weights.first_days" }
             .Select(p => text.IndexOf(p, StringComparison.Ordinal)).ToList();
@@ -249,6 +262,7 @@ public sealed class BriefRendererTests
             Candidates = BriefSection.NotAvailable<IReadOnlyList<CandidateForecast>>("why candidates"),
             Contested = BriefSection.NotAvailable<ContestedForecast>("why contested"),
             Policy = BriefSection.NotAvailable<IReadOnlyList<PolicyForecast>>("why policy"),
+            Coalition = BriefSection.NotAvailable<CoalitionForecast>("why coalition"),
             Shocks = BriefSection.NotAvailable<IReadOnlyList<ShockOutcome>>("why shocks"),
             Tornadoes = BriefSection.NotAvailable<IReadOnlyList<Tornado>>("why tornado"),
             Importance = BriefSection.NotAvailable<IReadOnlyList<VarianceImportance>>("why importance"),
@@ -263,7 +277,7 @@ public sealed class BriefRendererTests
         foreach (var (id, why) in new[]
                  {
                      ("sources", "why sources"), ("power", "why power"), ("network", "why network"), ("candidates", "why candidates"),
-                     ("contested", "why contested"), ("policy", "why policy"), ("shocks", "why shocks"), ("tornado", "why tornado"),
+                     ("contested", "why contested"), ("policy", "why policy"), ("coalition", "why coalition"), ("shocks", "why shocks"), ("tornado", "why tornado"),
                      ("importance", "why importance"), ("outside-view", "why outside view"), ("track-record", "why track record"),
                  })
         {
@@ -274,6 +288,34 @@ public sealed class BriefRendererTests
         Assert.Empty(document.Descendants(Xhtml + "figure"));
         Assert.Equal("available", (string)sections["scenario"].Attribute("class")!);
         Assert.Equal("available", (string)sections["methods"].Attribute("class")!);
+    }
+
+    [Fact]
+    public void Render_Coalition_OneRowPerActorWithPercentagesAndLeftOfficeForTheIncumbent()
+    {
+        var document = Parse(RussiaHtml.Value);
+
+        var section = document.Descendants(Xhtml + "section").Single(s => (string)s.Attribute("id")! == "coalition");
+        var rows = section.Descendants(Xhtml + "tbody").Single().Elements(Xhtml + "tr").Select(r => r.Elements().Select(c => c.Value).ToList()).ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.Equal([RussiaExample.CandidateNames[0], "81.0%", "80.0% – 82.0%", "19.0%", "5.0%"], rows[0]);
+        Assert.Equal("left office", rows[3][3]);
+        Assert.Contains("Collective leadership: 93.0%", section.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_CoalitionProbabilityOutOfRange_IsNamed()
+    {
+        var content = RussiaExample.Build();
+        var broken = content with
+        {
+            Coalition = BriefSection.Available(content.Coalition.Content! with { Actors = [new("Nobody", 1.5, 1.4, 1.6, -0.5, 0)] }),
+        };
+
+        var error = Assert.Throws<ArgumentException>(() => BriefRenderer.Render(broken));
+
+        Assert.Contains("actor 'Nobody' coalition probability is 1.5, expected 0–1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("actor 'Nobody' exclusion probability is -0.5, expected 0–1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

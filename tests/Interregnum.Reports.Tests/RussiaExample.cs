@@ -90,6 +90,18 @@ internal static class RussiaExample
             new(CandidateNames[4], 0.163, 0.131, 0.198, 0.0037),
         ]),
         Contested = BriefSection.Available(new ContestedForecast(0.234, 0.198, 0.272, 0.25, "the share of coercion kept by the losing side")),
+        Coalition = BriefSection.Available(new CoalitionForecast(
+            [
+                new(CandidateNames[0], 0.81, 0.80, 0.82, 0.19, 0.05),
+                new(CandidateNames[1], 0.64, 0.63, 0.65, 0.36, 0.04),
+                new(CandidateNames[2], 0.22, 0.21, 0.23, 0.78, 0.01),
+                new("Vladimir Putin", 0, 0, 0, null, 0),
+            ],
+            0.93,
+            0.10,
+            0.09,
+            0.11,
+            "The ruling coalition of Acemoglu, Egorov & Sonin (2008), majority rule, crisis-phase power.")),
         Policy = BriefSection.Available<IReadOnlyList<PolicyForecast>>(
         [
             new(DimensionNames[0], "conciliatory", "hostile", 82, 78.4, 61.0, 79.5, 92.0,

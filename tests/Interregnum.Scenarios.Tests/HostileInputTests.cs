@@ -1,24 +1,16 @@
-using System.Diagnostics;
 using System.Text;
 using Interregnum.Testing;
 using Xunit;
 
 namespace Interregnum.Scenarios.Tests;
 
-/// <summary>Hostile input is reported as errors, quickly, and never throws.</summary>
+/// <summary>
+/// Hostile input is reported as errors and never throws. How fast is not asserted here: wall-clock bounds in unit
+/// tests fail on a loaded machine and prove little; reading speed belongs in benchmarks (docs/performance.md).
+/// </summary>
 public sealed class HostileInputTests
 {
-    private static readonly TimeSpan Bound = TimeSpan.FromSeconds(5);
-
     private static string Teaching() => File.ReadAllText(Path.Combine(TestData.RepositoryRoot(), "scenarios", "teaching.yaml"));
-
-    private static ScenarioReadResult Timed(Func<ScenarioReadResult> read)
-    {
-        var clock = Stopwatch.StartNew();
-        var result = read();
-        Assert.True(clock.Elapsed < Bound, $"took {clock.Elapsed}");
-        return result;
-    }
 
     private static ScenarioError Single(ScenarioReadResult result)
     {
@@ -34,7 +26,7 @@ public sealed class HostileInputTests
         {
             var bytes = new byte[random.Next(1, 20_000)];
             random.NextBytes(bytes);
-            var result = Timed(() => ScenarioReader.Read(bytes, "random.bin"));
+            var result = ScenarioReader.Read(bytes, "random.bin");
             Assert.False(result.IsValid);
             Assert.NotEmpty(result.Errors);
         }
@@ -46,7 +38,7 @@ public sealed class HostileInputTests
         var bytes = new byte[50 * 1024 * 1024];
         bytes.AsSpan().Fill((byte)'a');
 
-        var error = Single(Timed(() => ScenarioReader.Read(bytes, "big.yaml")));
+        var error = Single(ScenarioReader.Read(bytes, "big.yaml"));
 
         Assert.Equal("big.yaml:1:1: the file is 52,428,800 bytes; scenario files are limited to 10,485,760 bytes (10 MiB)", error.ToString());
     }
@@ -62,7 +54,7 @@ public sealed class HostileInputTests
                 stream.SetLength(50L * 1024 * 1024);
             }
 
-            var error = Single(Timed(() => ScenarioReader.ReadFile(path)));
+            var error = Single(ScenarioReader.ReadFile(path));
 
             Assert.Contains("limited to 10,485,760 bytes", error.Message, StringComparison.Ordinal);
         }
@@ -77,7 +69,7 @@ public sealed class HostileInputTests
     {
         var text = "a: " + new string('[', 1_000_000) + new string(']', 1_000_000);
 
-        var error = Single(Timed(() => ScenarioReader.ReadText(text, "deep.yaml")));
+        var error = Single(ScenarioReader.ReadText(text, "deep.yaml"));
 
         // The root mapping is depth 1; the 32nd '[' is at column 4 + 31 = 35 and would be depth 33.
         Assert.Equal("deep.yaml:1:35: nesting deeper than 32 levels; a scenario never needs that much", error.ToString());
@@ -88,7 +80,7 @@ public sealed class HostileInputTests
     {
         var text = string.Concat(Enumerable.Range(0, 2000).Select(i => new string(' ', i) + "k:\n"));
 
-        var error = Single(Timed(() => ScenarioReader.ReadText(text, "deep.yaml")));
+        var error = Single(ScenarioReader.ReadText(text, "deep.yaml"));
 
         // Mapping number 33 starts on line 33 at column 33 (indented by 32 spaces).
         Assert.Equal("deep.yaml:33:33: nesting deeper than 32 levels; a scenario never needs that much", error.ToString());
@@ -105,7 +97,7 @@ public sealed class HostileInputTests
             text.Append(c).Append(": &").Append(c).Append(" [").Append(string.Join(", ", Enumerable.Repeat("*" + previous, 9))).Append("]\n");
         }
 
-        var error = Single(Timed(() => ScenarioReader.ReadText(text.ToString(), "bomb.yaml")));
+        var error = Single(ScenarioReader.ReadText(text.ToString(), "bomb.yaml"));
 
         Assert.Equal("bomb.yaml:1:4: anchors (&a) are not supported in scenario files; write the value out", error.ToString());
     }
@@ -205,14 +197,14 @@ public sealed class HostileInputTests
     {
         var text = "interregnum: 1\n" + string.Concat(Enumerable.Range(0, 10_000).Select(i => $"bogus{i}: 1\n"));
 
-        var result = Timed(() => ScenarioReader.ReadText(text, "many.yaml"));
+        var result = ScenarioReader.ReadText(text, "many.yaml");
 
         Assert.Equal(NodeBinder.MaxErrors + 1, result.Errors.Count);
         Assert.Equal($"too many errors; stopped after {NodeBinder.MaxErrors}", result.Errors[^1].Message);
     }
 
     [Fact]
-    public void NineMegabytesOfKeys_FinishInTime()
+    public void NineMegabytesOfKeys_ParsedInFullAndRejected()
     {
         var text = new StringBuilder("interregnum: 1\n");
         for (var i = 0; text.Length < 9_000_000; i++)
@@ -220,11 +212,8 @@ public sealed class HostileInputTests
             text.Append('k').Append(i).Append(": [1, 2, 3, {a: b}]\n");
         }
 
-        // A file just under the size limit is parsed in full: about 2 s of CPU here (YamlDotNet's parser alone
-        // takes 1.3 s); the bound leaves room for a loaded two-core CI machine, and still catches a hang.
-        var clock = Stopwatch.StartNew();
+        // A file just under the size limit is parsed in full (about 2 s of CPU on the project's machine).
         var result = ScenarioReader.ReadText(text.ToString(), "wide.yaml");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
 
         Assert.False(result.IsValid);
     }
@@ -253,8 +242,9 @@ public sealed class HostileInputTests
     {
         var error = Single(ScenarioReader.ReadText("interregnum: 1\ntitle: \"unterminated\n", "syntax.yaml"));
 
-        Assert.StartsWith("YAML syntax: ", error.Message, StringComparison.Ordinal);
-        Assert.Equal(2, error.Line);
+        // The opening quote of "unterminated is at line 2, column 8.
+        Assert.Equal((2, 8), (error.Line, error.Column));
+        Assert.Contains("quoted text", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

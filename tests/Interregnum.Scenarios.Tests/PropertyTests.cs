@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using System.Text;
 using FsCheck.Xunit;
 using Interregnum.Testing;
 
 namespace Interregnum.Scenarios.Tests;
 
-/// <summary>For any input the reader returns a scenario or errors (exactly one of them), never throws, and is quick.</summary>
+/// <summary>For any input the reader returns a scenario or errors (exactly one of them), and never throws. (How fast it reads belongs in benchmarks, not here.)</summary>
 public sealed class PropertyTests
 {
     private static readonly string Valid = File.ReadAllText(Path.Combine(TestData.RepositoryRoot(), "scenarios", "teaching.yaml"));
@@ -16,12 +15,10 @@ public sealed class PropertyTests
 
     private static bool Wellformed(Func<ScenarioReadResult> read)
     {
-        var clock = Stopwatch.StartNew();
         var result = read();
-        var quick = clock.Elapsed < TimeSpan.FromSeconds(2);
         var exactlyOne = result.IsValid ? result.Errors.Count == 0 : result.Errors.Count > 0 && result.Scenario is null;
         var positioned = result.Errors.All(e => e.Line >= 1 && e.Column >= 1 && e.Message.Length > 0);
-        return quick && exactlyOne && positioned;
+        return exactlyOne && positioned;
     }
 
     [Property(MaxTest = 300)]

@@ -124,6 +124,31 @@ public sealed class RunDiffTests
     }
 
     [Fact]
+    public void Between_SameCandidatesInAnotherOrder_IsNoChange()
+    {
+        // Given the same forecast with two candidates listed the other way round (issue 15, defect 4: pairing by
+        // position reported candidates[0] -0.205 and candidates[4] +0.205 for an identical forecast)
+        var first = Run() with { ResultsJson = """{"candidates":[{"id":"pm","probability":0.205,"interval90":[0.19,0.22]},{"id":"fsb","probability":0.1,"interval90":[0.09,0.11]}]}""" };
+        var swapped = Run(2) with { ResultsJson = """{"candidates":[{"id":"fsb","probability":0.1,"interval90":[0.09,0.11]},{"id":"pm","probability":0.205,"interval90":[0.19,0.22]}]}""" };
+
+        // Then
+        Assert.True(RunDiff.Between(first, swapped).IsEmpty);
+    }
+
+    [Fact]
+    public void Between_OneCandidateChanged_NamesItById()
+    {
+        var first = Run() with { ResultsJson = """{"candidates":[{"id":"pm","probability":0.3},{"id":"fsb","probability":0.7}]}""" };
+        var second = Run(2) with { ResultsJson = """{"candidates":[{"id":"fsb","probability":0.6},{"id":"pm","probability":0.3},{"id":"army","probability":0.1}]}""" };
+
+        var diff = RunDiff.Between(first, second);
+
+        Assert.Equal(
+            [new ResultChange("candidates[fsb].probability", 0.7, 0.6), new ResultChange("candidates[army].probability", null, 0.1)],
+            diff.Results);
+    }
+
+    [Fact]
     public void Between_SameNumberWrittenDifferently_IsNoChange()
     {
         var other = Run(2) with { ResultsJson = """{"winner":{"a":5e-1,"b":0.50},"contested":0.250,"label":"x","draws":[1.0,2]}""" };
@@ -143,6 +168,20 @@ public sealed class JsonLeavesTests
         Assert.Equal(["1", "true", "", "t\"x"], leaves.Select(l => l.Text));
         Assert.Equal(1.0, leaves[0].Number);
         Assert.Null(leaves[1].Number);
+    }
+
+    [Theory]
+    [InlineData("""[{"id":"a","v":1},{"id":"b","v":2}]""", "[a].id,[a].v,[b].id,[b].v")]
+    [InlineData("""[{"name":"x y","v":1},{"name":"z","v":2}]""", "[\"x y\"].name,[\"x y\"].v,[z].name,[z].v")]
+    [InlineData("""[{"id":1,"v":1},{"id":2,"v":2}]""", "[\"1\"].id,[\"1\"].v,[\"2\"].id,[\"2\"].v")]
+    [InlineData("""[{"id":"a","v":1},{"id":"a","v":2}]""", "[0].id,[0].v,[1].id,[1].v")]
+    [InlineData("""[{"id":"a","v":1},{"v":2}]""", "[0].id,[0].v,[1].v")]
+    [InlineData("""[{"id":"a"},3]""", "[0].id,[1]")]
+    public void Flatten_ArrayOfObjects_KeyedByAUniqueIdentityElseByPosition(string json, string paths)
+    {
+        var leaves = JsonLeaves.Flatten(json);
+
+        Assert.Equal(paths, string.Join(',', leaves.Select(l => l.Path)));
     }
 
     [Fact]

@@ -32,6 +32,17 @@ internal static class TestData
         return path;
     }
 
+    /// <summary>
+    /// A test vector vendored in the repository under tests/ (e.g. tests/ktab-smp, KTAB's reference games):
+    /// present in every clone, so the test never skips; a missing file fails.
+    /// </summary>
+    public static string Vendored(params string[] parts)
+    {
+        var path = Path.Combine([RepositoryRoot(), "tests", .. parts]);
+        Assert.True(System.IO.File.Exists(path), $"Vendored test file is missing: {path}");
+        return path;
+    }
+
     /// <summary>The repository root (the folder holding Interregnum.slnx).</summary>
     public static string RepositoryRoot()
     {

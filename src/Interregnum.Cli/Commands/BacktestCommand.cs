@@ -25,13 +25,6 @@ internal static class BacktestCommand
     {
         var dir = new Argument<DirectoryInfo>("DIR") { Description = "Folder of backtest cases (one folder per case with scenario.yaml and outcome.yaml)." };
         var draws = new Option<int>("--draws") { Description = "Monte Carlo draws per case (default 2000).", DefaultValueFactory = _ => 2000 };
-        draws.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--draws must be at least 1");
-            }
-        });
         var seed = new Option<ulong>("--seed") { Description = "Random seed, the same for every case; the result depends on it alone.", DefaultValueFactory = _ => 1UL };
         var model = new Option<PolicyModel>("--model") { Description = "Policy model after the contest: smp (default), compromise or eu.", DefaultValueFactory = _ => PolicyModel.Smp };
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores). Never changes the result." };
@@ -156,6 +149,20 @@ internal static class BacktestCommand
         }
 
         console.Write(r);
+        var ex = new Table().Title("Who is left out within two years: Brier score per actor, pooled (lower is better)").AddColumns("forecaster", "cases", "actors", "exclusion Brier", "model − forecaster (90% case bootstrap)", "displacement Brier (cases)");
+        foreach (var e in doc.Exclusion.Aggregates)
+        {
+            var cmp = doc.Exclusion.Comparisons.FirstOrDefault(c => c.Rival == e.Forecaster);
+            ex.AddRow(
+                Markup.Escape(e.Forecaster),
+                e.Cases.ToString(CultureInfo.InvariantCulture),
+                e.Actors.ToString(CultureInfo.InvariantCulture),
+                F(e.ExclusionBrier, "0.000"),
+                cmp is null ? "" : Markup.Escape($"{F(cmp.ExclusionBrierDifference, "+0.000;-0.000")} [{F(cmp.Low, "+0.000;-0.000")}, {F(cmp.High, "+0.000;-0.000")}]"),
+                e.DisplacedBrier is { } db ? $"{F(db, "0.000")} ({e.DisplacedCases.ToString(CultureInfo.InvariantCulture)})" : "—");
+        }
+
+        console.Write(ex);
         console.WriteLine(doc.ExclusionNote);
         foreach (var c in doc.Cases)
         {
@@ -213,6 +220,28 @@ internal static class BacktestCommand
             Row("skill", "all", s.Rival, "winner_log", s.WinnerLog);
             Row("skill", "all", s.Rival, "contested_brier", s.ContestedBrier);
             Row("skill", "all", s.Rival, "crps", s.Crps);
+        }
+
+        foreach (var c in doc.Exclusion.Cases)
+        {
+            foreach (var f in c.Forecasts)
+            {
+                Row("exclusion_case", c.Id, f.Forecaster, "exclusion_brier", f.ExclusionBrier);
+                Row("exclusion_case", c.Id, f.Forecaster, "displaced_brier", f.DisplacedBrier);
+            }
+        }
+
+        foreach (var a in doc.Exclusion.Aggregates)
+        {
+            Row("exclusion", "all", a.Forecaster, "exclusion_brier", a.ExclusionBrier);
+            Row("exclusion", "all", a.Forecaster, "displaced_brier", a.DisplacedBrier);
+        }
+
+        foreach (var c in doc.Exclusion.Comparisons)
+        {
+            Row("exclusion_comparison", "all", c.Rival, "exclusion_brier_difference", c.ExclusionBrierDifference);
+            Row("exclusion_comparison", "all", c.Rival, "ci90_low", c.Low);
+            Row("exclusion_comparison", "all", c.Rival, "ci90_high", c.High);
         }
     }
 

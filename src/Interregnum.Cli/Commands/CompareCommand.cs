@@ -67,6 +67,16 @@ internal static class CompareCommand
             t.AddRow([$"{label}: P(higher than now)", .. doc.Shocks.Select(s => ForecastTables.P(s.Dimensions[d].PHigher))]);
         }
 
+        if (first.Coalition is { } firstCoalition)
+        {
+            t.AddRow(["P(collective leadership)", .. doc.Shocks.Select(s => s.Coalition is { } c ? ForecastTables.P(c.Collective.Probability) : "—")]);
+            t.AddRow(["P(first winner displaced)", .. doc.Shocks.Select(s => s.Coalition is { } c ? ForecastTables.P(c.WinnerDisplaced.Probability) : "—")]);
+            foreach (var a in firstCoalition.Actors)
+            {
+                t.AddRow([$"{Markup.Escape(a.Name)}: P(left out)", .. doc.Shocks.Select(s => s.Coalition?.Actors.FirstOrDefault(x => x.Id == a.Id)?.Excluded is { } x ? ForecastTables.P(x.Probability) : "—")]);
+            }
+        }
+
         console.Write(t);
         console.WriteLine("Shift: mean change from the status quo (the incumbent's position) on the 0–100 scale; P(higher): share of draws in which the new leadership sits above the old one (toward the dimension's high end).");
         if (doc.OutsideView is { } ov)

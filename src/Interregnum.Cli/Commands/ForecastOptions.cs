@@ -27,13 +27,6 @@ internal sealed class ForecastOptions
     public ForecastOptions(int defaultDraws)
     {
         Draws = new("--draws") { Description = $"Monte Carlo draws (default {defaultDraws}).", DefaultValueFactory = _ => defaultDraws };
-        Draws.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--draws must be at least 1");
-            }
-        });
     }
 
     public void AddTo(Command command)

@@ -94,7 +94,10 @@ internal static partial class HistoryCommand
             var rc = filters.Read(parse);
             var wanted = ReadOutcome(parse.GetValue(outcome));
             var loaded = LoadData(parse.GetValue(data));
-            var rates = OutsideView.BaseRates(loaded, rc, wanted);
+            // A rate over no cases is no rate: such rows are left out and named once (as the forecast's outside view does).
+            var all = OutsideView.BaseRates(loaded, rc, wanted);
+            var rates = all.Where(r => r.N > 0).ToList();
+            var noCases = all.Where(r => r.N == 0).Select(r => $"{r.Outcome}:{r.Category}").ToList();
             var output = parse.InvocationConfiguration.Output;
             switch (parse.GetValue(format))
             {
@@ -107,6 +110,7 @@ internal static partial class HistoryCommand
                             Interval = "wilson 90%",
                             SkippedRows = loaded.Skipped.Count,
                             BaseRates = rates.Select(r => new { r.Outcome, r.Category, r.Label, r.Dataset, r.K, r.N, r.Rate, r.Lower, r.Upper, r.Level, r.Method, r.Notes }),
+                            NoCases = noCases,
                         },
                         CommonOptions.Json));
                     break;
@@ -126,6 +130,11 @@ internal static partial class HistoryCommand
                     }
 
                     Render(output, table);
+                    if (noCases.Count > 0)
+                    {
+                        output.WriteLine("note: no case in this class, so no rate, for " + string.Join(", ", noCases));
+                    }
+
                     foreach (var note in rates.SelectMany(r => r.Notes.Select(n => r.Outcome + ": " + n)).Distinct(StringComparer.Ordinal))
                     {
                         output.WriteLine("note: " + note);
@@ -314,29 +323,54 @@ internal static partial class HistoryCommand
                         {
                             Source = "Jones and Olken (2009), AEJ: Macroeconomics 1(2): 55–87; method: jones-olken-2009/REPLICATION.md",
                             SkippedRows = years.Skipped.Count,
-                            Tables = tables.Select(t => new { Table = t.Name, t.Fit.N, t.Fit.K, t.Fit.Clusters, t.Fit.RSquared, t.Fit.DroppedTerms, t.Fit.Coefficients }),
+                            Tables = tables.Select(t => new
+                            {
+                                Table = t.Name,
+                                t.Fit.N,
+                                t.Fit.K,
+                                t.Fit.Clusters,
+                                t.Fit.RSquared,
+                                t.Fit.DroppedTerms,
+                                t.Fit.Coefficients,
+                                Published = t.Fit.Coefficients.Select(c => JonesOlkenPublished.Find(t.Name, c.Term)),
+                            }),
                         },
                         CommonOptions.Json));
                     break;
                 case OutputFormat.Csv:
-                    WriteCsv(writer, ["table", "term", "estimate", "std_error", "t", "p", "n", "k", "clusters", "r_squared"], tables.SelectMany(t => t.Fit.Coefficients.Select(c => new[]
+                    WriteCsv(writer, ["table", "term", "estimate", "std_error", "t", "p", "n", "k", "clusters", "r_squared", "published_estimate", "published_std_error", "published_printed"], tables.SelectMany(t => t.Fit.Coefficients.Select(c =>
                     {
-                        t.Name, c.Term, D(c.Estimate), D(c.StandardError), D(c.T), D(c.P), I(t.Fit.N), I(t.Fit.K), I(t.Fit.Clusters), D(t.Fit.RSquared),
+                        var published = JonesOlkenPublished.Find(t.Name, c.Term);
+                        return new[]
+                        {
+                            t.Name, c.Term, D(c.Estimate), D(c.StandardError), D(c.T), D(c.P), I(t.Fit.N), I(t.Fit.K), I(t.Fit.Clusters), D(t.Fit.RSquared),
+                            published is null ? string.Empty : D(published.Estimate), published is null ? string.Empty : D(published.StandardError), published?.Printed ?? string.Empty,
+                        };
                     })));
                     break;
                 default:
                     foreach (var (name, fit) in tables)
                     {
                         var table = new Table().Title(Markup.Escape($"{name}: N = {fit.N}, clusters = {fit.Clusters}, K = {fit.K}, R² = {fit.RSquared.ToString("0.0000", Invariant)}"));
-                        table.AddColumns("Term", "Coefficient", "SE (clustered)", "t", "p");
+                        table.AddColumns("Term", "Coefficient", "SE (clustered)", "t", "p", "Published coef. (SE)", "Paper prints");
 
                         foreach (var c in fit.Coefficients)
                         {
-                            table.AddRow(Markup.Escape(c.Term), c.Estimate.ToString("0.000000", Invariant), c.StandardError.ToString("0.000000", Invariant), c.T.ToString("0.000", Invariant), c.P.ToString("0.000", Invariant));
+                            var published = JonesOlkenPublished.Find(name, c.Term);
+                            table.AddRow(
+                                Markup.Escape(c.Term),
+                                c.Estimate.ToString("0.000000", Invariant),
+                                c.StandardError.ToString("0.000000", Invariant),
+                                c.T.ToString("0.000", Invariant),
+                                c.P.ToString("0.000", Invariant),
+                                published is null ? "—" : $"{published.Estimate.ToString("0.000000", Invariant)} ({published.StandardError.ToString("0.000000", Invariant)})",
+                                Markup.Escape(published?.Printed ?? "—"));
                         }
 
                         Render(writer, table);
                     }
+
+                    writer.WriteLine("Published: the reference output in jones-olken-2009/REPLICATION.md (six decimals); paper prints: Jones and Olken (2009), Tables 5 and 7, as rounded there.");
 
                     WriteSkipped(writer, years.Skipped.Count);
                     break;

@@ -58,6 +58,11 @@ internal static class KtabCommands
     /// <summary>Reads a KTAB CSV or fails with every problem as file:line:column.</summary>
     public static KtabGame ReadGame(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new CliException($"{path}: is a folder; give a KTAB CSV file inside it");
+        }
+
         if (!File.Exists(path))
         {
             throw new CliException($"{path}: no such file", ExitCodes.MissingResource);

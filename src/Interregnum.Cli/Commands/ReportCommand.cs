@@ -44,20 +44,6 @@ internal static class ReportCommand
         var threads = new Option<int?>("--threads") { Description = "Worker threads (default: all cores). Never changes the result." };
         var data = CommonOptions.Data();
         var db = CommonOptions.Db();
-        draws.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--draws must be at least 1");
-            }
-        });
-        sensitivityDraws.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 0)
-            {
-                r.AddError("--sensitivity-draws must be 0 or more");
-            }
-        });
 
         var command = new Command("report", "Write a self-contained HTML brief (charts embedded, nothing fetched) for a scenario file or a stored run.")
         {

@@ -78,10 +78,18 @@ internal static class SensitivityCommand
     {
         console.Write(new Rule($"[bold]{Markup.Escape(loaded.Scenario.Title)}[/] — what drives the answer ({Markup.Escape(doc.Shock.Label)})").LeftJustified());
         console.WriteLine($"seed {doc.Seed}, {doc.Draws} draws per run, {doc.UncertainInputs} uncertain inputs, policy model {doc.Model}");
+        var unmoved = new List<string>();
         foreach (var o in doc.Outputs)
         {
             var isProbability = o.Id.StartsWith("p_", StringComparison.Ordinal);
             string V(double x) => isProbability ? ForecastTables.P(x) : ForecastTables.N(x);
+            // An output no input moves (a candidate who cannot prevail when the incumbent stays) gets no table of zeros.
+            if (o.Tornado.All(b => b.Low == o.Base && b.High == o.Base) && o.Importance.All(i => i.Interval90[1] == 0))
+            {
+                unmoved.Add($"{o.Label} {V(o.Base)}");
+                continue;
+            }
+
             var t = new Table().Title($"{Markup.Escape(o.Label)} (base {V(o.Base)})").AddColumns("input", "at 10th pct", "at 90th pct", "swing", "first-order index (90% CI)");
             var importance = o.Importance.ToDictionary(i => i.Input);
             foreach (var b in o.Tornado.Take(top))
@@ -91,6 +99,11 @@ internal static class SensitivityCommand
             }
 
             console.Write(t);
+        }
+
+        if (unmoved.Count > 0)
+        {
+            console.WriteLine("Not moved by any uncertain input under this shock: " + string.Join("; ", unmoved) + ".");
         }
     }
 

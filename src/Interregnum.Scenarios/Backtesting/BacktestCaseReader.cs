@@ -120,7 +120,7 @@ public static class BacktestCaseReader
             return (null, null, b.Errors());
         }
 
-        var v = b.Open(map, "the outcome", "question_date", "outcome_date", "shock", "winner", "contested", "excluded", "dimensions", "sources", "note");
+        var v = b.Open(map, "the outcome", "question_date", "outcome_date", "shock", "winner", "contested", "excluded", "eventual_leader", "dimensions", "sources", "note");
         var question = Date(b, v, "question_date");
         var outcomeDate = Date(b, v, "outcome_date");
         if (question is { } q && outcomeDate is { } o && o < q)
@@ -194,6 +194,14 @@ public static class BacktestCaseReader
             }
         }
 
+        // A succession in stages: who led two years after the outcome date (an actor of the scenario, or
+        // "other" for someone who is not among them).
+        string? eventualLeader = null;
+        if (v.Get("eventual_leader", required: false) is { } elNode)
+        {
+            eventualLeader = b.Choice(elNode, "eventual_leader", [.. scenario.Actors.Select(a => a.Id), CaseOutcome.OtherLeader]);
+        }
+
         var dims = new Dictionary<string, DimensionOutcome>(StringComparer.Ordinal);
         if (v.Get("dimensions", required: true) is { } dNode && b.Mapping(dNode, "'dimensions' (dimension id: { direction, size })") is { } dm)
         {
@@ -263,7 +271,7 @@ public static class BacktestCaseReader
             return (null, null, b.Errors());
         }
 
-        return (new CaseOutcome(question.Value, outcomeDate.Value, winner, contested.Value, excluded, dims, sources, note), shockId, []);
+        return (new CaseOutcome(question.Value, outcomeDate.Value, winner, contested.Value, excluded, dims, sources, note, eventualLeader), shockId, []);
     }
 
     private static DateOnly? Date(NodeBinder b, MapView v, string key)

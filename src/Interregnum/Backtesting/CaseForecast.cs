@@ -83,9 +83,12 @@ public static class Forecasters
     public static CaseForecast FormalSuccessorForecast(Scenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var acting = Enumerable.Range(0, scenario.Candidates.Count).Where(c => scenario.Candidates[c].ActingSuccessor).Take(1).ToArray();
-        var backed = acting.Length > 0 ? acting : Enumerable.Range(0, scenario.Candidates.Count).ToArray();
-        var note = acting.Length > 0 ? "the acting-successor candidate" : "no acting successor: equal odds over the candidates";
+        // The acting successor's candidacy: declared with 'acting_successor: true', or (format 2) by naming the actor.
+        var acting = Enumerable.Range(0, scenario.Candidates.Count)
+            .Where(c => scenario.Candidates[c].ActingSuccessor || (!scenario.Candidates[c].Residual && scenario.Candidates[c].Actor is { } a && a == scenario.Office.ActingSuccessor))
+            .Take(1).ToArray();
+        var backed = acting.Length > 0 ? acting : Enumerable.Range(0, scenario.Candidates.Count).Where(c => !scenario.Candidates[c].Residual).ToArray();
+        var note = acting.Length > 0 ? "the acting-successor candidate" : "no acting successor: equal odds over the listed candidates";
         return new CaseForecast(FormalSuccessor, OneHot(scenario.Candidates.Count, backed), 0, LeaderShifts(scenario, backed), note + "; orderly");
     }
 
@@ -121,7 +124,12 @@ public static class Forecasters
         var result = new double[scenario.Candidates.Count];
         for (var c = 0; c < result.Length; c++)
         {
-            var leader = scenario.Candidates[c].ActorId(scenario.Office);
+            // Someone not listed holds nothing the scenario knows of.
+            if (scenario.Candidates[c].LeaderOrNull(scenario.Office) is not { } leader)
+            {
+                continue;
+            }
+
             var row = table.Rows.First(r => r.ActorId == leader);
             result[c] = coercive.Sum(i => i.Weights["crisis"].Point * row.Share[i.Id]);
         }
@@ -149,6 +157,7 @@ public static class Forecasters
     private static Dictionary<string, IReadOnlyList<double>> LeaderShifts(Scenario scenario, int[] candidates)
     {
         var incumbent = scenario.ActorById(scenario.Incumbent);
+        candidates = candidates.Where(c => !scenario.Candidates[c].Residual).ToArray();
         var shifts = new Dictionary<string, IReadOnlyList<double>>(StringComparer.Ordinal);
         foreach (var dim in scenario.Dimensions)
         {

@@ -46,6 +46,7 @@ public sealed record ExcludedActor(string Actor, string Fate, string? Note);
 /// <param name="Dimensions">Per dimension id, the direction and rough size of change within three years.</param>
 /// <param name="Sources">Citations for the outcome.</param>
 /// <param name="Note">Plain-words account of what happened.</param>
+/// <param name="EventualLeader">The actor who led two years after the outcome date, where the case records it (a succession in stages: it differs from the winner's leader), or <see cref="OtherLeader"/> for someone not among the scenario's actors; null when not recorded.</param>
 public sealed record CaseOutcome(
     DateOnly QuestionDate,
     DateOnly OutcomeDate,
@@ -54,10 +55,14 @@ public sealed record CaseOutcome(
     IReadOnlyList<ExcludedActor> Excluded,
     IReadOnlyDictionary<string, DimensionOutcome> Dimensions,
     IReadOnlyList<string> Sources,
-    string? Note)
+    string? Note,
+    string? EventualLeader = null)
 {
     /// <summary>Changes smaller than this many points on 0–100 count as no change (direction <see cref="PolicyDirection.None"/>).</summary>
     public const double NoChangeBand = 5;
+
+    /// <summary>The <see cref="EventualLeader"/> of a case whose leader two years on is not among the scenario's actors.</summary>
+    public const string OtherLeader = "other";
 
     /// <summary>The fates an excluded actor may have.</summary>
     public static IReadOnlyList<string> Fates { get; } = ["arrested", "exiled", "executed", "demoted"];

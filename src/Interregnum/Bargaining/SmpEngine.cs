@@ -114,21 +114,53 @@ internal sealed class SmpEngine
 
     public SmpResult Run()
     {
-        var positions = new List<double[]>();
-        var probabilities = new List<double[]>();
-        var uniqueProbabilities = new List<double[]>();
-        var uniqueActors = new List<int[]>();
-        var risks = new List<double[]>();
-        var stopTrace = new List<double>();
+        var history = new History();
+        int turn = Iterate(history);
+        return new SmpResult
+        {
+            Input = Input,
+            Parameters = _p,
+            Turns = turn,
+            Positions = history.Positions,
+            Probabilities = history.Probabilities,
+            UniquePositionProbabilities = history.UniqueProbabilities,
+            UniquePositionActors = history.UniqueActors,
+            RiskAttitudes = history.Risks,
+            StopTrace = history.StopTrace,
+        };
+    }
+
+    /// <summary>
+    /// Runs to KTAB's stopping rule and writes only the final positions (0–100) to <paramref name="final"/>:
+    /// the same turns and numbers as <see cref="Run"/>, without recording the history or computing the reported
+    /// per-state probabilities (a PCE per turn that does not feed back into the positions).
+    /// </summary>
+    public int RunToEnd(Span<double> final)
+    {
+        int turn = Iterate(null);
+        for (int x = 0; x < _pos.Length; x++)
+        {
+            final[x] = _pos[x] * 100.0;
+        }
+
+        return turn;
+    }
+
+    private int Iterate(History? history)
+    {
         var initial = (double[])_pos.Clone();
         double firstStep = 0;
         int turn = 0;
         while (true)
         {
             PrepareState();
-            positions.Add(Scaled(_pos));
-            risks.Add((double[])_risk.Clone());
-            RecordStateProbabilities(probabilities, uniqueProbabilities, uniqueActors);
+            if (history is not null)
+            {
+                history.Positions.Add(Scaled(_pos));
+                history.Risks.Add((double[])_risk.Clone());
+                RecordStateProbabilities(history.Probabilities, history.UniqueProbabilities, history.UniqueActors);
+            }
+
             if (turn > 0)
             {
                 double step = StateDistance(_pos, _previous!);
@@ -138,7 +170,7 @@ internal sealed class SmpEngine
                 }
 
                 double ratio = step / firstStep;
-                stopTrace.Add(ratio);
+                history?.StopTrace.Add(ratio);
                 if (turn >= _p.MaxTurns || (turn >= 2 && ratio < StopRatio))
                 {
                     break;
@@ -149,18 +181,22 @@ internal sealed class SmpEngine
             turn++;
         }
 
-        return new SmpResult
-        {
-            Input = Input,
-            Parameters = _p,
-            Turns = turn,
-            Positions = positions,
-            Probabilities = probabilities,
-            UniquePositionProbabilities = uniqueProbabilities,
-            UniquePositionActors = uniqueActors,
-            RiskAttitudes = risks,
-            StopTrace = stopTrace,
-        };
+        return turn;
+    }
+
+    private sealed class History
+    {
+        public List<double[]> Positions { get; } = [];
+
+        public List<double[]> Probabilities { get; } = [];
+
+        public List<double[]> UniqueProbabilities { get; } = [];
+
+        public List<int[]> UniqueActors { get; } = [];
+
+        public List<double[]> Risks { get; } = [];
+
+        public List<double> StopTrace { get; } = [];
     }
 
     public SmpStateAnalysis AnalyseCurrentState()
@@ -824,7 +860,9 @@ internal sealed class SmpEngine
 
     private int Sample(ReadOnlySpan<double> p, int turn, int actor)
     {
-        double u = CounterUniform(_p.Seed, (ulong)turn, (ulong)actor);
+        // The project's one counter-based generator, keyed by (seed, turn, actor), so a stochastic run depends on the
+        // seed alone and never on how the threads were scheduled.
+        double u = Interregnum.Simulation.CounterRandom.Uniform(_p.Seed, turn, (ulong)actor);
         double cumulative = 0;
         for (int m = 0; m < p.Length; m++)
         {
@@ -836,21 +874,6 @@ internal sealed class SmpEngine
         }
 
         return p.Length - 1;
-    }
-
-    /// <summary>A uniform draw in [0, 1) that depends only on (seed, turn, actor): SplitMix64 finalisers chained.</summary>
-    internal static double CounterUniform(ulong seed, ulong turn, ulong actor)
-    {
-        ulong z = Mix(seed ^ Mix(turn + 0x9E3779B97F4A7C15UL) ^ Mix((actor << 1) + 0xD1B54A32D192ED03UL));
-        return (z >> 11) * (1.0 / (1UL << 53));
-
-        static ulong Mix(ulong x)
-        {
-            x += 0x9E3779B97F4A7C15UL;
-            x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9UL;
-            x = (x ^ (x >> 27)) * 0x94D049BB133111EBUL;
-            return x ^ (x >> 31);
-        }
     }
 
     private void UpdateIdeals()

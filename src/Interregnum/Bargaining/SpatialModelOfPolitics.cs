@@ -23,6 +23,23 @@ public static class SpatialModelOfPolitics
         return engine.Run();
     }
 
+    /// <summary>
+    /// Where bargaining ends, and nothing else: the final positions (actor × dimension, 0–100) of the run that
+    /// <see cref="Run"/> would make, serially, without its history or per-state probabilities. For callers that
+    /// run many small games (the succession forecast runs one per Monte Carlo draw).
+    /// </summary>
+    /// <param name="input">The game.</param>
+    /// <param name="parameters">The model parameters (default: KTAB's defaults).</param>
+    /// <param name="finalPositions">Output: at least actors × dimensions values.</param>
+    /// <returns>The number of turns run.</returns>
+    public static int RunFinalPositions(SmpInput input, SmpParameters? parameters, Span<double> finalPositions)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentOutOfRangeException.ThrowIfLessThan(finalPositions.Length, input.ActorCount * input.DimensionCount, nameof(finalPositions));
+        var engine = new SmpEngine(input, parameters ?? SmpParameters.Default, 1);
+        return engine.RunToEnd(finalPositions);
+    }
+
     /// <summary>The intermediates of the first turn (risk, utilities, challenges), as KTAB logs them.</summary>
     /// <param name="input">The game.</param>
     /// <param name="parameters">The model parameters (default: KTAB's defaults).</param>

@@ -2,7 +2,7 @@ namespace Interregnum.Model;
 
 /// <summary>
 /// A regime's power structure and the leadership exits to analyse: the whole content of a scenario file
-/// (format version 1, see docs/scenario-format.md). Immutable; built by the scenario reader after validation,
+/// (format version 2, see docs/scenario-format.md; version-1 files read as well). Immutable; built by the scenario reader after validation,
 /// so references between elements are known to resolve.
 /// </summary>
 /// <param name="Id">Short identifier, e.g. <c>russia-2024</c>.</param>
@@ -41,8 +41,11 @@ public sealed record Scenario(
     ReferenceClass? ReferenceClass,
     ContestSettings Contest)
 {
-    /// <summary>The scenario format version this model describes.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The scenario format version this model describes (the newest the reader reads).</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The oldest scenario format version the reader still reads.</summary>
+    public const int OldestFormatVersion = 1;
 
     /// <summary>The phase names every instrument must weigh.</summary>
     public static readonly IReadOnlyList<string> RequiredPhases = ["crisis", "settled"];
@@ -159,7 +162,71 @@ public sealed record Tie(string From, string To, TieType Type, Uncertain Weight,
 /// <param name="Holdings">Instruments that come with the office, per instrument id.</param>
 /// <param name="ActingSuccessor">Actor id of the constitutional acting successor, if the office has one.</param>
 /// <param name="ActingTermDays">How long the acting successor serves before a new leader must be chosen.</param>
-public sealed record Office(string Id, string Label, IReadOnlyDictionary<string, Uncertain> Holdings, string? ActingSuccessor, int? ActingTermDays);
+/// <remarks>
+/// <paramref name="ActingTermDays"/> is a label: it is printed, never used by the model (docs/scenario-format.md,
+/// "Labels"). <paramref name="ActingSuccessor"/> is the first of <see cref="ActingSuccessors"/>.
+/// </remarks>
+public sealed record Office(string Id, string Label, IReadOnlyDictionary<string, Uncertain> Holdings, string? ActingSuccessor, int? ActingTermDays)
+{
+    /// <summary>
+    /// Every constitutional acting successor with its legal reading and its weight (format 2). Empty when none; a
+    /// version-1 <c>acting_successor</c> is one entry of weight 1. In the crisis the acting successors share the
+    /// office's following in proportion to their weights (docs/models.md §1).
+    /// </summary>
+    public IReadOnlyList<ActingSuccession> ActingSuccessors { get; init; } =
+        ActingSuccessor is null ? [] : [new ActingSuccession(ActingSuccessor, null, Uncertain.Fixed(1))];
+
+    /// <summary>How the office is filled (format 2; default: by force, the crisis capability of the elite).</summary>
+    public OfficeSelection Selection { get; init; } = OfficeSelection.Force;
+
+    /// <summary>The incumbent's designated heir, if he has one (format 2).</summary>
+    public DesignatedHeir? Heir { get; init; }
+}
+
+/// <summary>One constitutional acting successor and the legal reading that makes him one.</summary>
+/// <param name="Actor">Actor id.</param>
+/// <param name="Reading">The legal reading in words (a label).</param>
+/// <param name="Weight">Relative weight (≥ 0) of this reading: the share of the office's crisis following he commands, relative to the other acting successors.</param>
+public sealed record ActingSuccession(string Actor, string? Reading, Uncertain Weight);
+
+/// <summary>The incumbent's designated heir and the share of the incumbent's following that passes to him.</summary>
+/// <param name="Actor">Actor id of the heir.</param>
+/// <param name="Following">Share in [0, 1] of the incumbent's personal holdings and of the organizations' loyalty to the incumbent that passes to the heir when the incumbent leaves (default uniform(0, 1)).</param>
+public sealed record DesignatedHeir(string Actor, Uncertain Following)
+{
+    /// <summary>The default share: not known in general (docs/models.md §1).</summary>
+    public static Uncertain DefaultFollowing { get; } = Uncertain.Uniform(0, 1);
+}
+
+/// <summary>How the office is filled by the rules.</summary>
+public enum SelectionRule
+{
+    /// <summary>By force: the elite's crisis capability decides (the contest alone).</summary>
+    Force,
+
+    /// <summary>By an elite body (a party body, a council): its members vote with declared weights.</summary>
+    EliteBody,
+
+    /// <summary>By a popular election: declared popular support per candidate.</summary>
+    Election,
+
+    /// <summary>By heredity: the designated heir.</summary>
+    Hereditary,
+}
+
+/// <summary>How the office is filled, and how far the rules rather than force decide.</summary>
+/// <param name="Rule">The rule.</param>
+/// <param name="Binding">Weight in [0, 1] of the rule's outcome against the outcome of force: P = (1 − b)·P_force + b·P_rule.</param>
+/// <param name="Electorate">For an elite body: votes (≥ 0) per member actor id.</param>
+/// <param name="Popularity">For an election: popular support (≥ 0) per candidate id.</param>
+public sealed record OfficeSelection(SelectionRule Rule, Uncertain Binding, IReadOnlyDictionary<string, Uncertain> Electorate, IReadOnlyDictionary<string, Uncertain> Popularity)
+{
+    /// <summary>Filled by force (the version-1 behaviour).</summary>
+    public static OfficeSelection Force { get; } = new(SelectionRule.Force, Uncertain.Fixed(0), new Dictionary<string, Uncertain>(), new Dictionary<string, Uncertain>());
+
+    /// <summary>The default binding weight of a rule: not known in general (docs/models.md §3).</summary>
+    public static Uncertain DefaultBinding { get; } = Uncertain.Uniform(0, 1);
+}
 
 /// <summary>A candidate for leadership: an actor, or the office's acting successor (whoever holds that role).</summary>
 /// <param name="Id">Identifier.</param>
@@ -168,8 +235,21 @@ public sealed record Office(string Id, string Label, IReadOnlyDictionary<string,
 /// <param name="ActingSuccessor">True when the candidate is the office's constitutional acting successor.</param>
 public sealed record Candidate(string Id, string Label, string? Actor, bool ActingSuccessor)
 {
-    /// <summary>The actor who would lead if this candidate prevails.</summary>
-    public string ActorId(Office office) => ActingSuccessor ? office.ActingSuccessor! : Actor!;
+    /// <summary>
+    /// True for the residual candidate, "someone not listed" (format 2): it has no actor and prevails with its
+    /// declared <see cref="Prior"/>; the listed candidates share the rest.
+    /// </summary>
+    public bool Residual { get; init; }
+
+    /// <summary>The residual candidate's prior probability in [0, 1] (null for a listed candidate).</summary>
+    public Uncertain? Prior { get; init; }
+
+    /// <summary>The actor who would lead if this candidate prevails; throws for the residual candidate.</summary>
+    public string ActorId(Office office) =>
+        Residual ? throw new InvalidOperationException($"candidate '{Id}' is the residual candidate and has no leader") : ActingSuccessor ? office.ActingSuccessor! : Actor!;
+
+    /// <summary>The actor who would lead, or null for the residual candidate.</summary>
+    public string? LeaderOrNull(Office office) => Residual ? null : ActorId(office);
 }
 
 /// <summary>The manner of a leader's exit.</summary>
@@ -208,7 +288,23 @@ public enum ExitLocation
 /// <param name="Party">e.g. <c>none</c>, <c>domestic-elite</c>, <c>foreign-state</c>, <c>unknown</c>.</param>
 /// <param name="Confidence">Confidence in [0, 1].</param>
 /// <param name="Note">Free text (which state, which faction).</param>
-public sealed record Attribution(string Party, Uncertain Confidence, string? Note);
+/// <remarks>
+/// Format 2 adds <see cref="Effect"/> and <see cref="Revealed"/>. Without an effect the attribution is a label. The
+/// perceived attribution's effect applies unless the actual one is <see cref="Revealed"/>; then the actual one's.
+/// </remarks>
+public sealed record Attribution(string Party, Uncertain Confidence, string? Note)
+{
+    /// <summary>How blame moves the successor's position (null: the attribution is a label).</summary>
+    public AttributionEffect? Effect { get; init; }
+
+    /// <summary>For the actual attribution: true when the truth becomes known and replaces what is perceived.</summary>
+    public bool Revealed { get; init; }
+}
+
+/// <summary>The successor's position on <paramref name="Dimension"/> moves by confidence × <paramref name="Shift"/> points (on 0–100).</summary>
+/// <param name="Dimension">Dimension id.</param>
+/// <param name="Shift">Points on 0–100 at full confidence (positive: toward the dimension's high end).</param>
+public sealed record AttributionEffect(string Dimension, Uncertain Shift);
 
 /// <summary>What a shock's declared effect changes.</summary>
 public enum EffectTarget
@@ -259,6 +355,15 @@ public sealed record Shock(
 {
     /// <summary>True when the incumbent leaves office (every manner but a failed attempt).</summary>
     public bool IncumbentLeaves => Manner != ExitManner.FailedAttempt;
+
+    /// <summary>The actors who staged the coup (format 2; coups only): their organizations follow them in the crisis and they back one candidate.</summary>
+    public IReadOnlyList<string> Plotters { get; init; } = [];
+
+    /// <summary>The candidate id the plotters install; null: they choose (kingmaker), the candidate they like best, weighted by their crisis capability.</summary>
+    public string? Installs { get; init; }
+
+    /// <summary>The attribution whose effect applies: the actual one if revealed, else the perceived one.</summary>
+    public Attribution? Blame => Actual is { Revealed: true } ? Actual : Perceived;
 }
 
 /// <summary>The reference class for the outside view (any field may be absent).</summary>
@@ -289,6 +394,24 @@ public sealed record ContestSettings(
     Uncertain ActingSuccessorBonus,
     Uncertain ActingSuccessorFollowing)
 {
+    /// <summary>
+    /// Weight of a candidate's prospect of serving (health × five-year survival at his age) in every actor's utility
+    /// for him (format 2; docs/models.md §3). Default 0.5.
+    /// </summary>
+    public Uncertain HorizonWeight { get; init; } = DefaultHorizonWeight;
+
+    /// <summary>The default of <see cref="HorizonWeight"/>.</summary>
+    public static Uncertain DefaultHorizonWeight { get; } = Uncertain.Fixed(0.5);
+
+    /// <summary>
+    /// Scale τ (&gt; 0, in coercion share) of a losing camp's logit decision to fight: it fights with probability
+    /// σ((s − threshold) / τ) (format 2; docs/models.md §3). Default 0.05.
+    /// </summary>
+    public Uncertain FightScale { get; init; } = DefaultFightScale;
+
+    /// <summary>The default of <see cref="FightScale"/>.</summary>
+    public static Uncertain DefaultFightScale { get; } = Uncertain.Fixed(0.05);
+
     /// <summary>The documented defaults.</summary>
     public static ContestSettings Default { get; } = new(
         Uncertain.Fixed(1.0),

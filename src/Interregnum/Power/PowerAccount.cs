@@ -15,7 +15,8 @@ namespace Interregnum.Power;
 /// T_i but is controlled by no one. Capability in a phase is Σ_i weight_phase,i · share_ai.
 /// After the incumbent leaves, what a client holds in its own right (personal holdings and the following of the
 /// organizations it heads, not the office's) is multiplied by (1 − discount · w) for a patronage tie of weight w
-/// from the incumbent (the scenario's shock declares the discount).
+/// from the incumbent (the scenario's shock declares the discount), except for a designated heir, who receives the
+/// share <c>following</c> of the incumbent's personal holdings and of the organizations' loyalty to the incumbent.
 /// </para>
 /// </summary>
 public static class PowerAccount
@@ -48,11 +49,31 @@ public static class PowerAccount
     /// <summary>Fills <paramref name="shares"/> [actor * I + instrument] with each actor's share of each instrument.</summary>
     /// <param name="s">The realised regime.</param>
     /// <param name="officeHolder">Actor index holding the office, or -1 when it is vacant.</param>
-    /// <param name="incumbentPresent">False once the incumbent has left: his personal following is lost and his patronage discounted.</param>
+    /// <param name="incumbentPresent">False once the incumbent has left: his personal following is lost (or passes to his heir) and his patronage discounted.</param>
     /// <param name="patronageDiscount">Share of a client's power lost per unit of patronage-tie weight to the departed incumbent.</param>
     /// <param name="shares">Output buffer of length N·I.</param>
     /// <param name="officeShare">Share of the office's instruments and following that the holder commands (1 but for an acting successor in the crisis).</param>
-    internal static void Shares(RegimeState s, int officeHolder, bool incumbentPresent, double patronageDiscount, double[] shares, double officeShare = 1)
+    internal static void Shares(RegimeState s, int officeHolder, bool incumbentPresent, double patronageDiscount, double[] shares, double officeShare = 1) =>
+        Shares(s, officeHolder >= 0 ? [officeHolder] : [], officeHolder >= 0 ? [officeShare] : [], incumbentPresent, patronageDiscount, shares, plotters: null);
+
+    /// <summary>
+    /// The crisis after the incumbent has left: each acting successor j commands following × share_j of the office;
+    /// a coup's plotters command the whole of the organizations they head (their loyalty to the office and to the
+    /// incumbent follows the head: the chain of command runs through the plotters).
+    /// </summary>
+    internal static void CrisisShares(RegimeState s, double patronageDiscount, double[] shares, bool[]? plotters)
+    {
+        var holders = s.Acting;
+        var officeShares = new double[holders.Length];
+        for (var j = 0; j < holders.Length; j++)
+        {
+            officeShares[j] = s.ActingSuccessorFollowing * s.ActingShare[j];
+        }
+
+        Shares(s, holders, officeShares, incumbentPresent: false, patronageDiscount, shares, plotters);
+    }
+
+    private static void Shares(RegimeState s, ReadOnlySpan<int> holders, ReadOnlySpan<double> officeShares, bool incumbentPresent, double patronageDiscount, double[] shares, bool[]? plotters)
     {
         int n = s.N, ni = s.I;
         Array.Clear(shares);
@@ -68,21 +89,25 @@ public static class PowerAccount
 
         for (var o = 0; o < s.O; o++)
         {
-            if (s.OrgHead[o] >= 0)
+            var head = s.OrgHead[o];
+            if (head >= 0)
             {
+                // A plotter takes his whole organization with him: its loyalty to the office and the incumbent too.
+                var loyal = plotters is not null && plotters[head] ? s.LoyalHead[o] + s.LoyalOffice[o] + s.LoyalIncumbent[o] : s.LoyalHead[o];
                 for (var i = 0; i < ni; i++)
                 {
-                    shares[(s.OrgHead[o] * ni) + i] += s.OrgHoldings[(o * ni) + i] * s.LoyalHead[o];
+                    shares[(head * ni) + i] += s.OrgHoldings[(o * ni) + i] * loyal;
                 }
             }
         }
 
-        // Power that flowed from the departed incumbent's patronage is discounted (the office's own power is not).
+        // Power that flowed from the departed incumbent's patronage is discounted (the office's own power is not);
+        // his designated heir is exempt: the tie is what makes him the heir.
         if (!incumbentPresent && patronageDiscount > 0)
         {
             foreach (var (from, to, type, weight) in s.Ties)
             {
-                if (type == TieType.Patronage && from == s.Incumbent && to != s.Incumbent)
+                if (type == TieType.Patronage && from == s.Incumbent && to != s.Incumbent && to != s.Heir)
                 {
                     var factor = Math.Max(0, 1 - (patronageDiscount * weight));
                     for (var i = 0; i < ni; i++)
@@ -97,6 +122,12 @@ public static class PowerAccount
         {
             for (var i = 0; i < ni; i++)
             {
+                // The heir inherits a share of the departed incumbent's personal holdings; the rest is lost.
+                if (s.Heir >= 0)
+                {
+                    shares[(s.Heir * ni) + i] += s.HeirFollowing * s.Personal[(s.Incumbent * ni) + i];
+                }
+
                 shares[(s.Incumbent * ni) + i] = 0;
             }
         }
@@ -114,18 +145,27 @@ public static class PowerAccount
             {
                 var h = s.OrgHoldings[(o * ni) + i];
                 total += h;
+                if (plotters is not null && s.OrgHead[o] >= 0 && plotters[s.OrgHead[o]])
+                {
+                    continue; // already with its plotting head
+                }
+
                 officeFollowing += h * s.LoyalOffice[o];
                 incumbentFollowing += h * s.LoyalIncumbent[o];
             }
 
-            if (officeHolder >= 0)
+            for (var j = 0; j < holders.Length; j++)
             {
-                shares[(officeHolder * ni) + i] += officeShare * officeFollowing;
+                shares[(holders[j] * ni) + i] += officeShares[j] * officeFollowing;
             }
 
             if (incumbentPresent && s.Incumbent >= 0)
             {
                 shares[(s.Incumbent * ni) + i] += incumbentFollowing;
+            }
+            else if (s.Heir >= 0)
+            {
+                shares[(s.Heir * ni) + i] += s.HeirFollowing * incumbentFollowing;
             }
 
             for (var a = 0; a < n; a++)

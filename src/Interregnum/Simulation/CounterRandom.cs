@@ -4,7 +4,8 @@ namespace Interregnum.Simulation;
 /// A counter-based random source: the uniform number for (seed, draw, stream) is a pure function of the three,
 /// so Monte Carlo results depend on the seed alone, never on thread count or scheduling, and the same stream
 /// key gives common random numbers across shocks and sensitivity swings. Mixing is SplitMix64's finaliser
-/// (Steele, Lea &amp; Flood 2014), applied to a combination of the three keys.
+/// (Steele, Lea &amp; Flood 2014), applied to a combination of the three keys. The project's only generator: the
+/// Monte Carlo, sensitivity bootstrap and the SMP's stochastic transitions all draw from it.
 /// </summary>
 public static class CounterRandom
 {
@@ -30,7 +31,8 @@ public static class CounterRandom
         return Mix(h);
     }
 
-    private static ulong Mix(ulong z)
+    /// <summary>SplitMix64's output for the state <paramref name="z"/> before its increment (Steele, Lea &amp; Flood 2014).</summary>
+    internal static ulong Mix(ulong z)
     {
         z += 0x9E3779B97F4A7C15UL;
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;

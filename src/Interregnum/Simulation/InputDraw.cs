@@ -10,6 +10,9 @@ public sealed class InputDraw
 {
     private readonly Dictionary<Uncertain, double> values;
 
+    // True once a fixed number has been given another value (the inert-input audit's perturbations).
+    private bool fixedOverridden;
+
     private InputDraw(Dictionary<Uncertain, double> values) => this.values = values;
 
     /// <summary>Every uncertain number at its point value (the median).</summary>
@@ -28,5 +31,12 @@ public sealed class InputDraw
     }
 
     /// <summary>The number's value in this draw.</summary>
-    public double this[Uncertain u] => u.IsFixed ? u.Point : values.TryGetValue(u, out var v) ? v : u.Point;
+    public double this[Uncertain u] => u.IsFixed && !fixedOverridden ? u.Point : values.TryGetValue(u, out var v) ? v : u.Point;
+
+    /// <summary>Gives one number (fixed or not) another value in this draw; for perturbation studies.</summary>
+    internal void Override(Uncertain u, double value)
+    {
+        values[u] = value;
+        fixedOverridden |= u.IsFixed;
+    }
 }

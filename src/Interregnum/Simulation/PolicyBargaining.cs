@@ -80,13 +80,15 @@ internal static class PolicyBargaining
             return forecast;
         }
 
-        var result = Bargaining.SpatialModelOfPolitics.Run(input, null, maxDegreeOfParallelism: 1);
+        // Only where bargaining ends is needed, once per draw: no history, no per-state probabilities.
+        var final = new double[members.Count * d];
+        Bargaining.SpatialModelOfPolitics.RunFinalPositions(input, null, final);
         for (var k = 0; k < d; k++)
         {
             double num = 0, den = 0, plain = 0;
             for (var m = 0; m < members.Count; m++)
             {
-                var x = result.Position(result.Turns, m, k);
+                var x = final[(m * d) + k];
                 var w = caps[m] * sals[(m * d) + k];
                 num += w * x;
                 den += w;

@@ -58,7 +58,40 @@ internal sealed class RegimeState
     public int ActingSuccessor = -1;
 
     /// <summary>Contest parameters realised for this draw.</summary>
-    public double PolicyWeight, TieWeight, AmbitionWeight, FearWeight, ContestedThreshold, ActingSuccessorBonus, ActingSuccessorFollowing;
+    public double PolicyWeight, TieWeight, AmbitionWeight, FearWeight, ContestedThreshold, ActingSuccessorBonus, ActingSuccessorFollowing, HorizonWeight, FightScale;
+
+    /// <summary>Every acting successor (actor index) and his share of the acting successors' weight (shares sum to 1).</summary>
+    public int[] Acting = [];
+
+    /// <summary>Share of each acting successor in <see cref="Acting"/>.</summary>
+    public double[] ActingShare = [];
+
+    /// <summary>Prospect of serving per actor in [0, 1]: health × five-year survival at his age (<see cref="Prospects"/>).</summary>
+    public double[] Prospect = [];
+
+    /// <summary>The designated heir (actor index) or -1, and the share of the incumbent's following that passes to him.</summary>
+    public int Heir = -1;
+
+    /// <summary>Share in [0, 1] of the incumbent's following that passes to the heir.</summary>
+    public double HeirFollowing;
+
+    /// <summary>Weight in [0, 1] of the office's selection rule against force.</summary>
+    public double Binding;
+
+    /// <summary>Votes per actor in the elite body (zero for non-members; empty unless the rule is an elite body).</summary>
+    public double[] Electorate = [];
+
+    /// <summary>Popular support per candidate (empty unless the rule is an election).</summary>
+    public double[] Popularity = [];
+
+    /// <summary>The residual candidate's prior in [0, 1] (0 when none is declared).</summary>
+    public double ResidualPrior;
+
+    /// <summary>Blame's effect on the successor: dimension index (-1: none) and shift in points (confidence × shift).</summary>
+    public int BlameDimension = -1;
+
+    /// <summary>Blame's shift in points on 0–100.</summary>
+    public double BlameShift;
 
     /// <summary>Realises the scenario with the given input values.</summary>
     public static RegimeState Realize(Scenario s, InputDraw v)
@@ -161,6 +194,86 @@ internal sealed class RegimeState
         st.ContestedThreshold = Math.Clamp(v[c.ContestedThreshold], 0, 1);
         st.ActingSuccessorBonus = Math.Max(0, v[c.ActingSuccessorBonus]);
         st.ActingSuccessorFollowing = Math.Clamp(v[c.ActingSuccessorFollowing], 0, 1);
+        st.HorizonWeight = Math.Max(0, v[c.HorizonWeight]);
+        st.FightScale = Math.Max(1e-6, v[c.FightScale]);
+
+        var acting = s.Office.ActingSuccessors;
+        st.Acting = acting.Select(x => s.ActorIndex(x.Actor)).ToArray();
+        st.ActingShare = acting.Select(x => Math.Max(0, v[x.Weight])).ToArray();
+        var actingTotal = st.ActingShare.Sum();
+        for (var j = 0; j < st.ActingShare.Length; j++)
+        {
+            // All weights zero in a draw: the readings count equally.
+            st.ActingShare[j] = actingTotal > 0 ? st.ActingShare[j] / actingTotal : 1.0 / st.ActingShare.Length;
+        }
+
+        st.Prospect = Prospects(s, st.Health);
+        if (s.Office.Heir is { } heir)
+        {
+            st.Heir = s.ActorIndex(heir.Actor);
+            st.HeirFollowing = Math.Clamp(v[heir.Following], 0, 1);
+        }
+
+        var sel = s.Office.Selection;
+        st.Binding = sel.Rule == SelectionRule.Force ? 0 : Math.Clamp(v[sel.Binding], 0, 1);
+        if (sel.Rule == SelectionRule.EliteBody)
+        {
+            st.Electorate = new double[n];
+            foreach (var (actor, votes) in sel.Electorate)
+            {
+                st.Electorate[s.ActorIndex(actor)] = Math.Max(0, v[votes]);
+            }
+        }
+
+        if (sel.Rule == SelectionRule.Election)
+        {
+            st.Popularity = s.Candidates.Select(cand => sel.Popularity.TryGetValue(cand.Id, out var p) ? Math.Max(0, v[p]) : 0).ToArray();
+        }
+
+        st.ResidualPrior = s.Candidates.FirstOrDefault(cand => cand.Residual)?.Prior is { } prior ? Math.Clamp(v[prior], 0, 1) : 0;
         return st;
+    }
+
+    /// <summary>
+    /// Realises the blame of a shock: the successor's position on the effect's dimension moves by
+    /// confidence × shift points (docs/models.md §2).
+    /// </summary>
+    public void RealizeBlame(Scenario s, Shock shock, InputDraw v)
+    {
+        BlameDimension = -1;
+        BlameShift = 0;
+        if (shock.Blame is { Effect: { } effect } blame)
+        {
+            BlameDimension = s.Dimensions.Select((dim, k) => (dim, k)).First(x => x.dim.Id == effect.Dimension).k;
+            BlameShift = Math.Clamp(v[blame.Confidence], 0, 1) * v[effect.Shift];
+        }
+    }
+
+    /// <summary>Gompertz hazard at age 60 (per year) and its doubling time (years): docs/models.md §3.</summary>
+    internal const double HazardAt60 = 0.01, HazardDoublingYears = 8;
+
+    /// <summary>
+    /// Probability of surviving the next five years at age <paramref name="age"/> under the Gompertz law
+    /// h(x) = h60 · 2^((x − 60)/8): S5 = exp(−h60 · (8 / ln 2) · (2^((x + 5 − 60)/8) − 2^((x − 60)/8))).
+    /// </summary>
+    internal static double FiveYearSurvival(double age)
+    {
+        var scale = HazardDoublingYears / Math.Log(2);
+        var cumulative = HazardAt60 * scale * (Math.Pow(2, (age + 5 - 60) / HazardDoublingYears) - Math.Pow(2, (age - 60) / HazardDoublingYears));
+        return Math.Exp(-cumulative);
+    }
+
+    /// <summary>Each actor's prospect of serving: health × five-year survival at his age on the scenario's date (1 where the age is unknown).</summary>
+    internal static double[] Prospects(Scenario s, double[] health)
+    {
+        var result = new double[s.Actors.Count];
+        for (var a = 0; a < result.Length; a++)
+        {
+            var actor = s.Actors[a];
+            var survival = actor.BirthYear is { } born && s.AsOf is { } asOf ? FiveYearSurvival(asOf.Year - born) : 1;
+            result[a] = health[a] * survival;
+        }
+
+        return result;
     }
 }

@@ -166,8 +166,21 @@ public static class Sensitivity
             boot[b] = BinnedIndex(x, y, idx);
         }
 
+        // Resampling with replacement duplicates points, which lowers the within-bin noise the estimator subtracts,
+        // so the bootstrap values sit above the estimate and a plain percentile interval can miss it (issue 15,
+        // defect 6: "0.00 (0.01–0.05)"). The interval is therefore the percentile interval of the bias-corrected
+        // bootstrap values, b − (mean(b) − estimate) (Efron and Tibshirani 1993, §10.6), kept inside [0, 1]; where
+        // a very skewed bootstrap still leaves the estimate outside, the interval is widened to reach it.
+        var bias = boot.Average() - estimate;
+        for (var b = 0; b < resamples; b++)
+        {
+            boot[b] -= bias;
+        }
+
         Array.Sort(boot);
-        return new ImportanceIndex(path, estimate, SuccessionSimulation.Quantile(boot, 0.05), SuccessionSimulation.Quantile(boot, 0.95));
+        var lower = Math.Clamp(SuccessionSimulation.Quantile(boot, 0.05), 0, 1);
+        var upper = Math.Clamp(SuccessionSimulation.Quantile(boot, 0.95), 0, 1);
+        return new ImportanceIndex(path, estimate, Math.Min(lower, estimate), Math.Max(upper, estimate));
     }
 
     private static double BinnedIndex(double[] x, double[] y, int[] sample)

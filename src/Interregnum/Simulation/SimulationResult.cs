@@ -42,10 +42,10 @@ public sealed record ProbabilityEstimate(double Probability, double Low, double 
 /// <param name="WinFrequency">Share of draws in which the sampled winner was this candidate.</param>
 public sealed record CandidateForecast(string Id, string Label, string Leader, ProbabilityEstimate Estimate, double WinFrequency);
 
-/// <summary>The forecast on one issue dimension against the status quo (the incumbent's position).</summary>
+/// <summary>The forecast on one issue dimension against the status quo (the regime's policy before the shock).</summary>
 /// <param name="Id">Dimension id.</param>
 /// <param name="Label">Dimension label.</param>
-/// <param name="StatusQuo">The incumbent's position (point value, 0–100).</param>
+/// <param name="StatusQuo">The regime's policy before the shock: the mean over draws of the policy model's outcome with the incumbent in office (0–100).</param>
 /// <param name="Mean">Mean forecast over draws.</param>
 /// <param name="P5">5th percentile.</param>
 /// <param name="P50">Median.</param>
@@ -60,7 +60,7 @@ public sealed record DimensionForecast(string Id, string Label, double StatusQuo
 /// <param name="Contested">Whether the succession was contested in this draw.</param>
 /// <param name="CandidateProbabilities">Contest probabilities per candidate in this draw.</param>
 /// <param name="ContestedProbability">Probability of a contested succession in this draw (over the contest's outcomes).</param>
-/// <param name="StatusQuo">Status quo per dimension in this draw.</param>
+/// <param name="StatusQuo">Status quo per dimension in this draw: the policy model's outcome before the shock, incumbent in office.</param>
 /// <param name="Forecast">Policy forecast per dimension in this draw.</param>
 public sealed record DrawOutcome(int Draw, int Winner, bool Contested, double[] CandidateProbabilities, double ContestedProbability, double[] StatusQuo, double[] Forecast);
 

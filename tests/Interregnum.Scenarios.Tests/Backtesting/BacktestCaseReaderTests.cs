@@ -80,6 +80,40 @@ public sealed class BacktestCaseReaderTests : IDisposable
     }
 
     [Fact]
+    public void EventualLeader_ReadWhenPresentNullWhenAbsent()
+    {
+        // Given: a staged succession (cato wins, dara leads two years on) and the valid outcome without the key.
+        var staged = Case("staged", Teaching, ValidOutcome + "\neventual_leader: dara\n");
+        var plain = Case("plain", Teaching, ValidOutcome);
+
+        // When
+        var a = BacktestCaseReader.ReadCase(staged);
+        var b = BacktestCaseReader.ReadCase(plain);
+
+        // Then
+        Assert.True(a.IsValid, string.Join(Environment.NewLine, a.Errors));
+        Assert.Equal("dara", a.Case!.Outcome.EventualLeader);
+        Assert.Null(b.Case!.Outcome.EventualLeader);
+        var other = BacktestCaseReader.ReadCase(Case("staged-other", Teaching, ValidOutcome + "\neventual_leader: other\n"));
+        Assert.Equal("other", other.Case!.Outcome.EventualLeader);
+    }
+
+    [Fact]
+    public void EventualLeaderUnknownActor_ErrorAtItsLineAndColumn()
+    {
+        // Given: the key is the outcome's line 12 ("eventual_leader: " is 17 characters, the value at column 18).
+        var dir = Case("staged-bad", Teaching, ValidOutcome + "\neventual_leader: darra\n");
+
+        // When
+        var result = BacktestCaseReader.ReadCase(dir);
+
+        // Then
+        var error = Assert.Single(result.Errors);
+        Assert.Equal((12, 18), (error.Line, error.Column));
+        Assert.Contains("unknown eventual_leader 'darra' (did you mean 'dara'?)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MissingOutcome_NamesTheFileAndTheOtherCasesStillLoad()
     {
         // Given

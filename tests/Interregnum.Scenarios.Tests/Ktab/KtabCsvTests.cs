@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Interregnum.Scenarios.Tests.Ktab;
 
-/// <summary>The KTAB CSV reader and writer, on every example input of shared/data/ktab_smp_examples (counts from its SOURCE.md).</summary>
+/// <summary>The KTAB CSV reader and writer, on every example input of tests/ktab-smp (vendored) (counts from its SOURCE.md).</summary>
 public sealed class KtabCsvTests
 {
     public static TheoryData<string, int, int> Inputs => new()
@@ -24,7 +24,7 @@ public sealed class KtabCsvTests
     public void Read_KtabExample_ReadsEveryActorAndDimension(string name, int actors, int dimensions)
     {
         // Given
-        var path = TestData.File("ktab_smp_examples", "inputs", name + ".csv");
+        var path = TestData.Vendored("ktab-smp", "inputs", name + ".csv");
 
         // When
         var result = KtabCsv.Read(path);
@@ -42,7 +42,7 @@ public sealed class KtabCsvTests
     public void Write_ThenRead_GivesTheSameGame(string name, int actors, int dimensions)
     {
         // Given
-        var game = KtabCsv.Read(TestData.File("ktab_smp_examples", "inputs", name + ".csv")).Game!;
+        var game = KtabCsv.Read(TestData.Vendored("ktab-smp", "inputs", name + ".csv")).Game!;
 
         // When
         var text = new StringWriter();
@@ -60,7 +60,7 @@ public sealed class KtabCsvTests
     public void Read_SoePolComp_ReadsNamesHeadersAndNumbersExactly()
     {
         // Given SOE-Pol-Comp.csv row 3: "XJ,Xi Jinping,  100.0,30,24.0,20,48.0,"
-        var game = KtabCsv.Read(TestData.File("ktab_smp_examples", "inputs", "SOE-Pol-Comp.csv")).Game!;
+        var game = KtabCsv.Read(TestData.Vendored("ktab-smp", "inputs", "SOE-Pol-Comp.csv")).Game!;
 
         // Then
         Assert.Equal("China Policy/Competitive; scen 2", game.ScenarioName);

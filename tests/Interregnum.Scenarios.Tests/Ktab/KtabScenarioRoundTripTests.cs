@@ -18,7 +18,7 @@ public sealed class KtabScenarioRoundTripTests
     public void ImportThenExport_EveryKtabInput_KeepsEveryNameAndNumber(string file)
     {
         // Given a KTAB CSV from KTAB's repository
-        var path = TestData.File("ktab_smp_examples", "inputs", file);
+        var path = TestData.Vendored("ktab-smp", "inputs", file);
         var original = KtabCsv.Read(path);
         Assert.True(original.Succeeded, string.Join("\n", original.Errors));
         var game = original.Game!;
@@ -50,7 +50,7 @@ public sealed class KtabScenarioRoundTripTests
     [MemberData(nameof(Inputs))]
     public void ExportedCsv_ImportedAndExportedAgain_IsByteIdentical(string file)
     {
-        var game = KtabCsv.Read(TestData.File("ktab_smp_examples", "inputs", file)).Game!;
+        var game = KtabCsv.Read(TestData.Vendored("ktab-smp", "inputs", file)).Game!;
         var first = Export(game, file);
 
         var again = KtabCsv.Read(new StringReader(first), "exported.csv");

@@ -13,7 +13,8 @@ public sealed class HandComputationTests
         // d = sqrt(((0.24·0.15)² + (0.48·0.45)²) / (0.24² + 0.48²)) = sqrt(0.047952/0.288) = sqrt(0.1665) = 0.408044
         // (the note prints 0.40805, 6e-6 high); U⁰ = 1 − d = 0.591956 (KTAB logs +0.592);
         // KTAB infers R_XJ = +1.000, so u = (1 − d)(1 + d) = 1 − d² = 1 − 0.1665 = 0.8335 (KTAB logs +0.8335).
-        double d = Math.Sqrt((Math.Pow(0.24 * 0.15, 2) + Math.Pow(0.48 * 0.45, 2)) / ((0.24 * 0.24) + (0.48 * 0.48)));
+        // By hand: 0.036² = 0.001296, 0.216² = 0.046656, sum 0.047952; 0.24² + 0.48² = 0.288; 0.047952/0.288 = 0.1665;
+        // sqrt(0.1665) = 0.40804412 (to 8 decimals), so U⁰ = 0.59195588.
         var input = KtabReference.Input("SOE-Pol-Comp");
         int xj = Array.IndexOf(input.ActorNames, "XJ");
         int lk = Array.IndexOf(input.ActorNames, "LK");
@@ -23,9 +24,7 @@ public sealed class HandComputationTests
         int n = input.ActorCount;
 
         // Then
-        Assert.Equal(Math.Sqrt(0.1665), d, 1e-15);
-        Assert.Equal(0.40805, d, 1e-5);
-        Assert.Equal(1 - d, analysis.RiskNeutralUtilities[(xj * n) + lk], 1e-12);
+        Assert.Equal(0.59195588, analysis.RiskNeutralUtilities[(xj * n) + lk], 1e-8);
         Assert.Equal(0.592, analysis.RiskNeutralUtilities[(xj * n) + lk], 5e-4);
         Assert.Equal(1.0, analysis.RiskAttitudes[xj], 5e-4);
         Assert.Equal(0.8335, analysis.OwnUtilities[(xj * n) + lk], 5e-5);

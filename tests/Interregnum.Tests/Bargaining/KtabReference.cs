@@ -5,16 +5,16 @@ using Interregnum.Testing;
 namespace Interregnum.Tests.Bargaining;
 
 /// <summary>
-/// Reads the KTAB test vectors in shared/data/ktab_smp_examples with a deliberately small parser of its own
+/// Reads the KTAB test vectors vendored in tests/ktab-smp with a deliberately small parser of its own
 /// (independent of the production CSV reader in Interregnum.Scenarios).
 /// </summary>
 internal static class KtabReference
 {
-    public const string Folder = "ktab_smp_examples";
+    public const string Folder = "ktab-smp";
 
     public static SmpInput Input(string scenario)
     {
-        var lines = File.ReadAllLines(TestData.File(Folder, "inputs", scenario + ".csv"))
+        var lines = File.ReadAllLines(TestData.Vendored(Folder, "inputs", scenario + ".csv"))
             .Where(l => l.Trim().Length > 0)
             .ToArray();
         var first = Split(lines[0]);
@@ -44,7 +44,7 @@ internal static class KtabReference
     /// <summary>KTAB's printed history: positions[turn][actor·D + dim] (0–100, one decimal) and probabilities[turn][actor].</summary>
     public static (double[][] Positions, double[][] Probabilities) History(string scenario, int actors, int dims)
     {
-        var lines = File.ReadAllLines(TestData.File(Folder, "expected", scenario + ".history.txt"));
+        var lines = File.ReadAllLines(TestData.Vendored(Folder, "expected", scenario + ".history.txt"));
         int probHeader = Array.FindIndex(lines, l => l.StartsWith("History of actors' winning probabilities", StringComparison.Ordinal));
         var positionRows = lines[1..probHeader].Where(l => l.Trim().Length > 0).Select(Values).ToArray();
         var probabilityRows = lines[(probHeader + 1)..].Where(l => l.Trim().Length > 0).Select(Values).ToArray();
@@ -67,7 +67,7 @@ internal static class KtabReference
 
     /// <summary>The printed stop-trace ratios, one per turn.</summary>
     public static double[] StopTrace(string scenario) =>
-        [.. File.ReadAllLines(TestData.File(Folder, "expected", scenario + ".stoptrace.txt"))
+        [.. File.ReadAllLines(TestData.Vendored(Folder, "expected", scenario + ".stoptrace.txt"))
             .Where(l => l.Contains("Fractional change", StringComparison.Ordinal))
             .Select(l => Number(l.Split(':')[1].Trim().Split(' ')[0]))];
 

@@ -7,14 +7,14 @@ using Xunit;
 namespace Interregnum.Tests.Bargaining;
 
 /// <summary>
-/// Turn-0 intermediates of KTAB's complete log of dummyData_3Dim (shared/data/ktab_smp_examples/expected/
+/// Turn-0 intermediates of KTAB's complete log of dummyData_3Dim (tests/ktab-smp/expected, vendored from shared/data/ktab_smp_examples/
 /// dummyData_3Dim.fulllog.txt), compared to the printed precision: half a unit of the last printed digit.
 /// </summary>
 public sealed partial class SmpFullLogTests
 {
     private static string[] TurnZero()
     {
-        var lines = File.ReadAllLines(TestData.File(KtabReference.Folder, "expected", "dummyData_3Dim.fulllog.txt"));
+        var lines = File.ReadAllLines(TestData.Vendored(KtabReference.Folder, "expected", "dummyData_3Dim.fulllog.txt"));
         int start = Array.FindIndex(lines, l => l.StartsWith("Starting Model::run iteration 1", StringComparison.Ordinal));
         int end = Array.FindIndex(lines, start, l => l.StartsWith("Bargains to be resolved", StringComparison.Ordinal));
         return lines[start..end];

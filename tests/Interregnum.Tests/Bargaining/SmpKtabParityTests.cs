@@ -4,7 +4,7 @@ using Xunit;
 namespace Interregnum.Tests.Bargaining;
 
 /// <summary>
-/// The SMP against KTAB's own histories (shared/data/ktab_smp_examples/expected, produced by KTAB smpc at
+/// The SMP against KTAB's own histories (tests/ktab-smp/expected, vendored from shared/data/ktab_smp_examples, produced by KTAB smpc at
 /// 3b5b063 with default parameters). Tolerances (bargaining.md §1.10): positions are printed to 0.1, so
 /// |100x − printed| ≤ 0.05 + 1e-9; probabilities are printed to 4 decimals, 1e-4 (the printing error is 5e-5);
 /// the stop trace to 1e-4; the number of turns exactly.

@@ -30,6 +30,19 @@ public sealed class SmpPropertyTests
         return new SmpInput(names, dims, cap, pos, sal);
     }
 
+    [Property(MaxTest = 40)]
+    public bool RunFinalPositions_AnyGame_EqualsTheLastStateOfRunBitForBit(int seed)
+    {
+        // The per-draw path of the succession forecast skips the history and the reported probabilities; the
+        // positions it ends on must be Run's to the last bit, and after as many turns.
+        var input = RandomGame(seed);
+        var full = SpatialModelOfPolitics.Run(input, maxDegreeOfParallelism: 1);
+        var final = new double[input.ActorCount * input.DimensionCount];
+        int turns = SpatialModelOfPolitics.RunFinalPositions(input, null, final);
+        return turns == full.Turns
+            && final.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(full.Positions[^1].Select(BitConverter.DoubleToInt64Bits));
+    }
+
     [Property(MaxTest = 25)]
     public bool Run_SharedPosition_NothingMoves(int seed)
     {

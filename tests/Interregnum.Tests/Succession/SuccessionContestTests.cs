@@ -19,8 +19,11 @@ public sealed class SuccessionContestTests
     private const double PA = CAB / (CAB + CBA); // 0.835164...
 
     //   contested: coercion controlled by present actors (crisis weight 0.6): a 0.144, b 0.06.
-    //   If A wins, b opposes with 0.06/0.204 = 0.294 < 1/2 (the default threshold): orderly. If B wins, a opposes with 0.706 > 1/2: contested.
-    //   So P(contested) = P_B.
+    //   If A wins, b's camp holds 0.06/0.204 = 0.294 and fights with probability σ((0.294 − 1/2)/0.05) (the logit
+    //   rule, default threshold 1/2 and fight scale 0.05, risk attitude 0 so e(0) = 1); if B wins, a's camp holds
+    //   0.706 and fights with probability σ((0.706 − 1/2)/0.05). P(contested) = P_A·F_A + P_B·F_B.
+    private static readonly double FightA = 1 / (1 + Math.Exp(-((0.06 / 0.204) - 0.5) / 0.05));
+    private static readonly double FightB = 1 / (1 + Math.Exp(-((0.144 / 0.204) - 0.5) / 0.05));
     //   Policy (compromise; the winner holds the office; settled weights 0.3 / 0.7):
     //     A wins: a coercion (30·0.8 + 28)/100 = 0.52, money (20·0.8 + 10)/40 = 0.65 → capability 0.611; b 0.03.
     //             forecast = (0.611·80 + 0.03·20) / 0.641.
@@ -28,6 +31,12 @@ public sealed class SuccessionContestTests
     //             forecast = (0.352·80 + 0.289·20) / 0.641.
     private const double ForecastIfA = ((0.611 * 80) + (0.03 * 20)) / 0.641;
     private const double ForecastIfB = ((0.352 * 80) + (0.289 * 20)) / 0.641;
+
+    //   Status quo (the regime's policy before the shock: compromise, the incumbent in office with his following):
+    //     inc coercion (28 office following + 12 his own) / 100 = 0.40, money (10 + 10) / 40 = 0.5 → 0.12 + 0.35 = 0.47;
+    //     a coercion 0.30, money 0.5 → 0.44; b coercion 0.10 → 0.03; c 0.
+    //     status quo = (0.47·50 + 0.44·80 + 0.03·20) / 0.94 = 59.3 / 0.94.
+    private const double StatusQuo = 59.3 / 0.94;
 
     private static DrawOutcome Evaluate(double winnerUniform)
     {
@@ -43,7 +52,7 @@ public sealed class SuccessionContestTests
 
         Assert.Equal(PA, outcome.CandidateProbabilities[0], 1e-12);
         Assert.Equal(1 - PA, outcome.CandidateProbabilities[1], 1e-12);
-        Assert.Equal(1 - PA, outcome.ContestedProbability, 1e-12);
+        Assert.Equal((PA * FightA) + ((1 - PA) * FightB), outcome.ContestedProbability, 1e-12);
     }
 
     [Fact]
@@ -54,7 +63,7 @@ public sealed class SuccessionContestTests
         Assert.Equal(0, outcome.Winner);
         Assert.False(outcome.Contested);
         Assert.Equal(ForecastIfA, outcome.Forecast[0], 1e-9);
-        Assert.Equal(50, outcome.StatusQuo[0]);
+        Assert.Equal(StatusQuo, outcome.StatusQuo[0], 1e-9);
     }
 
     [Fact]
