@@ -25,7 +25,8 @@ internal static class ServeCommand
         };
         port.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() is < 0 or > 65535)
+            // Only a whole number out of range: a value that is not a number already has the parser's one-line error.
+            if (r.Tokens.Count == 1 && int.TryParse(r.Tokens[0].Value, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value) && value is < 0 or > 65535)
             {
                 r.AddError("--port must be from 0 to 65535");
             }
