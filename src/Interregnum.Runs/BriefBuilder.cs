@@ -85,9 +85,7 @@ public static class BriefBuilder
             Network = BriefSection.Available(Network(s, power)),
             Candidates = headline.IncumbentStays
                 ? BriefSection.NotAvailable<IReadOnlyList<ReportCandidate>>(IncumbentStays(headlineShock))
-                : BriefSection.Available<IReadOnlyList<ReportCandidate>>(headline.Candidates
-                    .Select(c => new ReportCandidate(c.Label, c.Estimate.Probability, c.Estimate.Low, c.Estimate.High, c.Estimate.StandardError))
-                    .ToList()),
+                : BriefSection.Available(Candidates(headline)),
             Contested = headline.IncumbentStays
                 ? BriefSection.NotAvailable<ContestedForecast>(IncumbentStays(headlineShock))
                 : BriefSection.Available(new ContestedForecast(
@@ -275,6 +273,21 @@ public static class BriefBuilder
 
         return string.Join("\n\n", paragraphs);
     }
+
+    /// <summary>A forecast's candidates as the brief's chart shows them.</summary>
+    public static IReadOnlyList<ReportCandidate> Candidates(SimulationResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return result.Candidates
+            .Select(c => new ReportCandidate(c.Label, c.Estimate.Probability, c.Estimate.Low, c.Estimate.High, c.Estimate.StandardError))
+            .ToList();
+    }
+
+    /// <summary>The brief's power table of a scenario (shares before the shock, at central values).</summary>
+    public static ReportPowerTable PowerTable(Scenario s) => PowerTable(s, PowerAccount.ForScenario(s));
+
+    /// <summary>The brief's elite network of a scenario.</summary>
+    public static EliteNetwork Network(Scenario s) => Network(s, PowerAccount.ForScenario(s));
 
     private static ReportPowerTable PowerTable(Scenario s, Power.PowerTable power)
     {
@@ -464,7 +477,7 @@ public static class BriefBuilder
     /// <summary>An uncertain input's path (e.g. <c>actors.bortnikov.ambition</c>) in words, with the scenario's names.</summary>
     public static string InputLabel(Scenario s, string path)
     {
-        var p = path.Split('.');
+        var p = InputPath.Parse(path).Segments;
         string Actor(string id) => s.ActorIndex(id) >= 0 ? s.ActorById(id).Name : id;
         string Org(string id) => ShortName(s.Organizations.FirstOrDefault(o => o.Id == id)?.Name ?? id);
         string Instrument(string id) => LowerFirst(ShortName(s.Instruments.FirstOrDefault(i => i.Id == id)?.Label ?? id));

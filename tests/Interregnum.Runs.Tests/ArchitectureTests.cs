@@ -20,7 +20,14 @@ public sealed class ArchitectureTests
         ["Interregnum.Store"] = ["Interregnum"],
         ["Interregnum.Reports"] = ["Interregnum"],
         ["Interregnum.Runs"] = ["Interregnum", "Interregnum.Scenarios", "Interregnum.History", "Interregnum.Store", "Interregnum.Reports"],
-        ["Interregnum.Cli"] = ["Interregnum", "Interregnum.Scenarios", "Interregnum.History", "Interregnum.Store", "Interregnum.Reports", "Interregnum.Runs"],
+        ["Interregnum.Web"] = ["Interregnum", "Interregnum.Scenarios", "Interregnum.History", "Interregnum.Store", "Interregnum.Reports", "Interregnum.Runs"],
+        ["Interregnum.Cli"] = ["Interregnum", "Interregnum.Scenarios", "Interregnum.History", "Interregnum.Store", "Interregnum.Reports", "Interregnum.Runs", "Interregnum.Web"],
+    };
+
+    // Shared frameworks only some projects may use: the web stack in the workbench alone.
+    private static readonly Dictionary<string, string[]> FrameworkOwners = new(StringComparer.Ordinal)
+    {
+        ["Microsoft.AspNetCore.App"] = ["Interregnum.Web"],
     };
 
     // Packages only some projects may use: charting in Reports alone, console and command-line parsing in the CLI alone.
@@ -69,6 +76,20 @@ public sealed class ArchitectureTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Projects))]
+    public void FrameworkReferences_EachSourceProject_OnlyWhereTheRuleAllows(string project)
+    {
+        var frameworks = Load(project).Descendants("FrameworkReference").Select(r => r.Attribute("Include")!.Value).ToList();
+
+        foreach (var framework in frameworks)
+        {
+            Assert.True(
+                FrameworkOwners.TryGetValue(framework, out var owners) && owners.Contains(project),
+                $"{project} uses the shared framework {framework}, which docs/architecture.md keeps to {(owners is null ? "no project" : string.Join(", ", owners))}");
+        }
+    }
+
     [Fact]
     public void Assemblies_RunsAndHistory_LoadNoConsoleParserOrChartingAssembly()
     {
@@ -79,6 +100,8 @@ public sealed class ArchitectureTests
         Assert.DoesNotContain("Spectre.Console", runs);
         Assert.DoesNotContain("System.CommandLine", runs);
         Assert.DoesNotContain("Interregnum.Cli", runs);
+        Assert.DoesNotContain("Interregnum.Web", runs);
+        Assert.DoesNotContain(runs, a => a?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true);
         Assert.DoesNotContain("ScottPlot", history);
     }
 }

@@ -19,5 +19,6 @@ internal static class CommandRegistry
         yield return HistoryCommand.Create();
         yield return RunsCommand.Create(replayers);
         yield return BacktestCommand.Create();
+        yield return ServeCommand.Create();
     }
 }
