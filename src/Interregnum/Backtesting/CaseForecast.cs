@@ -95,7 +95,7 @@ public static class Forecasters
     /// <summary>
     /// The model's per-draw policy shifts re-weighted so that each candidate's share of the sample is its blended
     /// probability: round(p_k × draws) shifts for candidate k, taken in draw order (cycling) from the draws it won, or
-    /// its leader's position − the status quo when it won no draw.
+    /// its leader's position − the status quo when it won no draw (all draws for a residual candidate that won none).
     /// </summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<double>> ReweightedShifts(Scenario scenario, SimulationResult result, IReadOnlyList<double> winner)
     {
@@ -111,10 +111,15 @@ public static class Forecasters
             {
                 var count = (int)Math.Round(winner[k] * draws);
                 var won = result.Outcomes.Where(o => o.Winner == k).ToList();
-                var fallback = LeaderShifts(scenario, [k])[scenario.Dimensions[d].Id][0];
+                if (won.Count == 0 && scenario.Candidates[k].Residual)
+                {
+                    // Someone not listed has no position of his own: his share takes the model's whole sample.
+                    won = [.. result.Outcomes];
+                }
+
                 for (var i = 0; i < count; i++)
                 {
-                    sample.Add(won.Count == 0 ? fallback : won[i % won.Count].Forecast[d] - won[i % won.Count].StatusQuo[d]);
+                    sample.Add(won.Count == 0 ? LeaderShifts(scenario, [k])[scenario.Dimensions[d].Id][0] : won[i % won.Count].Forecast[d] - won[i % won.Count].StatusQuo[d]);
                 }
             }
 
