@@ -167,19 +167,21 @@ public sealed partial class ReportCommandTests : IDisposable
     public void Report_RussiaScenario_PowerTableMatchesHandComputation()
     {
         // Given the Russia example's holdings at their central values (medians of the declared ranges):
-        //   money: Sechin 5 personal; Rosneft 25 (loyalty head 0.5 = median of [0.4, 0.6], office 0.3, incumbent 0.1);
-        //          the government 30 (head 0.3 = median of [0.2, 0.4], office 0.5, incumbent 0.1). Total 5 + 25 + 30 = 60.
-        //   Sechin controls 5 + 25·0.5 = 17.5 → 17.5 / 60 = 0.29167.
+        //   money: Sechin 5 personal, Sobyanin 5 personal; Rosneft 25 (loyalty head 0.5 = median of [0.4, 0.6],
+        //          office 0.3, incumbent 0.1); the government 30 (head 0.3 = median of [0.2, 0.4], office 0.5,
+        //          incumbent 0.1). Total 5 + 5 + 25 + 30 = 65.
+        //   Sechin controls 5 + 25·0.5 = 17.5 → 17.5 / 65 = 0.26923.
         //   Putin (incumbent, in office) controls the office's following 25·0.3 + 30·0.5 = 22.5 and the personal
-        //          following 25·0.1 + 30·0.1 = 5.5 → 28 / 60 = 0.46667.
-        //   infrastructure: Rosneft 10, the government 40 (total 50); Mishustin heads the government: 40·0.3 = 12 → 0.24.
+        //          following 25·0.1 + 30·0.1 = 5.5 → 28 / 65 = 0.43077.
+        //   infrastructure: Sobyanin 10 personal, Rosneft 10, the government 40 (total 60); Mishustin heads the
+        //          government: 40·0.3 = 12 → 12 / 60 = 0.2.
         var document = Parse(RussiaBrief.Value.Html);
 
         // Then the brief's power table (columns in the scenario's instrument order: coercion, money,
         // infrastructure, natural resources, connections, knowledge; shown to three decimals) has those shares
-        Assert.Equal("0.292", Row(document, "power", "Igor Sechin")[1]);
-        Assert.Equal("0.467", Row(document, "power", "Vladimir Putin")[1]);
-        Assert.Equal("0.24", Row(document, "power", "Mikhail Mishustin")[2]);
+        Assert.Equal("0.269", Row(document, "power", "Igor Sechin")[1]);
+        Assert.Equal("0.431", Row(document, "power", "Vladimir Putin")[1]);
+        Assert.Equal("0.2", Row(document, "power", "Mikhail Mishustin")[2]);
     }
 
     [Fact]
