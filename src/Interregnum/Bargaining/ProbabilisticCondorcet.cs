@@ -247,18 +247,13 @@ public static class ProbabilisticCondorcet
                 double cji = MinimumCoalition;
                 if (rule == VotingRule.Prop)
                 {
+                    // Branch-free: adding +0 leaves a positive sum unchanged bit for bit, so this is the same sum as
+                    // the conditional additions below, without the unpredictable branches.
                     for (int k = 0; k < voters; k++)
                     {
                         double v = weights[k] * (ui[k] - uj[k]);
-                        if (v > 0)
-                        {
-                            cij += v;
-                        }
-
-                        if (v < 0)
-                        {
-                            cji -= v;
-                        }
+                        cij += v > 0 ? v : 0.0;
+                        cji -= v < 0 ? v : 0.0;
                     }
                 }
                 else

@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Interregnum.Bargaining;
 
 /// <summary>
@@ -464,23 +466,34 @@ internal sealed class SmpEngine
         UpdateIdeals();
     }
 
+    /// <summary>
+    /// Each initiator's best challenge: the target j with the largest expected gain above KTAB's minimum, the first
+    /// such j in actor order on exact ties (KTAB's scan). Targets are evaluated in decreasing order of an upper bound
+    /// on their gain, and a target whose bound cannot beat the best gain so far is skipped: the same choice as the
+    /// full scan, bit for bit, with fewer of the O(n) third-party sums.
+    /// </summary>
     private void ChooseChallenges(int from, int to, Worker w)
     {
         for (int i = from; i < to; i++)
         {
             PrepareEstimator(i, i, w);
+            int first = GainBounds(i, w);
             int best = -1;
             double bestGain = -1.0;
             double bestProbability = 0;
-            for (int j = 0; j < _n; j++)
+
+            // The target with the highest bound first (its gain is usually the best or close to it), then the rest in
+            // actor order, each skipped when its bound cannot beat the best gain so far.
+            for (int m = -1; m < _n; m++)
             {
-                if (j == i)
+                int j = m < 0 ? first : m;
+                if (j == i || (m >= 0 && j == first) || w.Bound[j] <= Math.Max(MinimumSignificantGain, bestGain))
                 {
                     continue;
                 }
 
                 var (phij, gain) = ProbabilityAndGain(w, i, i, j);
-                if (MinimumSignificantGain < gain && bestGain < gain)
+                if (MinimumSignificantGain < gain && (bestGain < gain || (gain == bestGain && j < best)))
                 {
                     best = j;
                     bestGain = gain;
@@ -497,6 +510,48 @@ internal sealed class SmpEngine
                 MakeBargains(i, best, bestProbability, w);
             }
         }
+    }
+
+    /// <summary>
+    /// Fills w.Bound[j] with a strict upper bound on i's expected gain from challenging j (j ≠ i) and returns the j
+    /// with the highest bound (−1 when i has no possible target). The gain is (1 − s_j)·A + s_j·(p·A + q·B) −
+    /// (U_ii + U_ij) with A = 2U_ii, B = 2U_ij (i's estimates) and p, q ≥ 0, p + q = 1 the challenge probabilities,
+    /// so it is at most (1 − s_j)·A + s_j·max(A, B) − (U_ii + U_ij) for s_j ≥ 0; a margin far above rounding error
+    /// keeps the bound strict.
+    /// </summary>
+    private int GainBounds(int i, Worker w)
+    {
+        int n = _n;
+        double uii = w.ColumnI[i];
+        double ri = w.Risk[i];
+        int first = -1;
+        double highest = double.NegativeInfinity;
+        for (int j = 0; j < n; j++)
+        {
+            if (j == i)
+            {
+                continue;
+            }
+
+            double uij = SpatialModelOfPolitics.Utility(_distT[(j * n) + i], ri);
+            double a = uii + uii;
+            double b = uij + uij;
+            double sj = _salSum[j];
+            double bound = ((1 - sj) * a) + (sj * Math.Max(a, b)) - (uii + uij) + (1e-9 * (Math.Abs(a) + Math.Abs(b) + 1));
+            if (!(sj >= 0) || double.IsNaN(bound))
+            {
+                bound = double.PositiveInfinity;
+            }
+
+            w.Bound[j] = bound;
+            if (bound > highest)
+            {
+                highest = bound;
+                first = j;
+            }
+        }
+
+        return first;
     }
 
     /// <summary>Estimator h's risk estimates r^h_x, and its utilities U^h_{x,i} and U^h_{x,x}, for initiator i.</summary>
@@ -568,30 +623,19 @@ internal sealed class SmpEngine
         var commit = _p.ThirdPartyCommit;
         if (rule == VotingRule.Prop && commit == ThirdPartyCommit.SemiCommit)
         {
-            // KTAB's defaults, written out so that the JIT keeps everything in registers; the same operations as below.
-            var weights = _challengeWeight;
-            var ikDefJs = w.IkDefJ;
-            var iDefJks = w.IDefJk;
+            // KTAB's defaults: the same operations as ThirdParties, per third party, in the same order. The votes are
+            // computed lane-wise (SIMD: IEEE operations element by element, no fused multiply-add, so every vote is
+            // bit-identical to the scalar one), then summed in actor order as KTAB does.
+            Span<double> votes = w.Votes.AsSpan(0, n);
+            ThirdPartyVotesPropSemi(w, colJ, principalsI, principalsJ, votes);
+            votes[i] = 0;
+            votes[j] = 0;
             for (int x = 0; x < n; x++)
             {
-                if (x == i || x == j)
-                {
-                    continue;
-                }
-
-                double wx = weights[x];
-                double d = colJ[x];
-                double uxj = d <= 1 ? (1 - d) * (1 + (d * risk[x])) : (1 - d) * (1 + risk[x]);
-                double v0 = wx * (colI[x] - uxj);
-                double cxi = v0 > 0 ? principalsI + v0 : principalsI;
-                double cxj = v0 < 0 ? principalsJ - v0 : principalsJ;
-                double pin = cxi / (cxi + cxj);
-                double pjn = 1.0 - pin;
-                double uIkJ = (pin * ikDefJs[x]) + (pjn * (uxj + uxj + uxj));
-                double uIJk = (pin * iDefJks[x]) + (pjn * (uxj + uxj + diag[x]));
-                double vx = wx * (uIkJ - uIJk);
-                chij = vx > 0 ? chij + vx : chij;
-                chji = vx < 0 ? chji - vx : chji;
+                // Branch-free; adding +0 leaves the (positive) sums unchanged bit for bit.
+                double vx = votes[x];
+                chij += vx > 0 ? vx : 0.0;
+                chji -= vx < 0 ? vx : 0.0;
             }
         }
         else
@@ -604,6 +648,63 @@ internal sealed class SmpEngine
         double euContest = (phij * uhkij) + (phji * uhkji);
         double euChallenge = ((1 - sj) * uhkij) + (sj * euContest);
         return (phij, euChallenge - euSq);
+    }
+
+    /// <summary>
+    /// Each third party x's vote v_x in the challenge of i to j under the proportional rule and semi-commitment
+    /// (KTAB's defaults), written to <paramref name="votes"/> for every x (the principals' own slots included; the
+    /// caller zeroes them). Vectorised where the hardware allows; the operations per element are those of the scalar
+    /// loop, so the votes are identical bit for bit.
+    /// </summary>
+    private void ThirdPartyVotesPropSemi(Worker w, ReadOnlySpan<double> colJ, double principalsI, double principalsJ, Span<double> votes)
+    {
+        int n = _n;
+        ReadOnlySpan<double> weights = _challengeWeight;
+        ReadOnlySpan<double> risk = w.Risk;
+        ReadOnlySpan<double> colI = w.ColumnI;
+        ReadOnlySpan<double> diag = w.Diagonal;
+        ReadOnlySpan<double> ikDefJs = w.IkDefJ;
+        ReadOnlySpan<double> iDefJks = w.IDefJk;
+        int x = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var one = Vector256.Create(1.0);
+            var zero = Vector256<double>.Zero;
+            var pI = Vector256.Create(principalsI);
+            var pJ = Vector256.Create(principalsJ);
+            for (; x <= n - Vector256<double>.Count; x += Vector256<double>.Count)
+            {
+                var wx = Vector256.Create(weights.Slice(x, Vector256<double>.Count));
+                var d = Vector256.Create(colJ.Slice(x, Vector256<double>.Count));
+                var r = Vector256.Create(risk.Slice(x, Vector256<double>.Count));
+                var oneMinusD = one - d;
+                var uxj = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(d, one), oneMinusD * (one + (d * r)), oneMinusD * (one + r));
+                var v0 = wx * (Vector256.Create(colI.Slice(x, Vector256<double>.Count)) - uxj);
+                var cxi = Vector256.ConditionalSelect(Vector256.GreaterThan(v0, zero), pI + v0, pI);
+                var cxj = Vector256.ConditionalSelect(Vector256.LessThan(v0, zero), pJ - v0, pJ);
+                var pin = cxi / (cxi + cxj);
+                var pjn = one - pin;
+                var twice = uxj + uxj;
+                var uIkJ = (pin * Vector256.Create(ikDefJs.Slice(x, Vector256<double>.Count))) + (pjn * (twice + uxj));
+                var uIJk = (pin * Vector256.Create(iDefJks.Slice(x, Vector256<double>.Count))) + (pjn * (twice + Vector256.Create(diag.Slice(x, Vector256<double>.Count))));
+                (wx * (uIkJ - uIJk)).CopyTo(votes.Slice(x, Vector256<double>.Count));
+            }
+        }
+
+        for (; x < n; x++)
+        {
+            double wx = weights[x];
+            double d = colJ[x];
+            double uxj = d <= 1 ? (1 - d) * (1 + (d * risk[x])) : (1 - d) * (1 + risk[x]);
+            double v0 = wx * (colI[x] - uxj);
+            double cxi = v0 > 0 ? principalsI + v0 : principalsI;
+            double cxj = v0 < 0 ? principalsJ - v0 : principalsJ;
+            double pin = cxi / (cxi + cxj);
+            double pjn = 1.0 - pin;
+            double uIkJ = (pin * ikDefJs[x]) + (pjn * (uxj + uxj + uxj));
+            double uIJk = (pin * iDefJks[x]) + (pjn * (uxj + uxj + diag[x]));
+            votes[x] = wx * (uIkJ - uIJk);
+        }
     }
 
     private void ThirdParties(Worker w, int i, int j, ReadOnlySpan<double> colJ, double principalsI, double principalsJ, ref double chij, ref double chji)
@@ -987,6 +1088,12 @@ internal sealed class SmpEngine
         public double[] IDefJk { get; } = new double[n];
 
         public double[] BargainScratch { get; } = new double[4 * d];
+
+        /// <summary>Third parties' votes in one challenge (ThirdPartyVotesPropSemi).</summary>
+        public double[] Votes { get; } = new double[n];
+
+        /// <summary>Upper bounds on the initiator's gain per target (ChooseChallenges).</summary>
+        public double[] Bound { get; } = new double[n];
 
         public int[] Options { get; } = new int[(2 * n) + 1];
 
