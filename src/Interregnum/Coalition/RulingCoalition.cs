@@ -1,3 +1,6 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+
 namespace Interregnum.Coalition;
 
 /// <summary>
@@ -108,21 +111,29 @@ public sealed class RulingCoalition
         power[0] = 0;
         strongestSelfEnforcing[0] = 0;
         selfEnforcing[0] = false;
+
+        // The O(n·2^n) loop, on references without bounds checks (every index is a subset of x ≤ full, inside the
+        // arrays sized for MaxPlayers ≥ n). Powers are positive and finite, so a plain comparison is Math.Max.
+        ref var gamma = ref MemoryMarshal.GetArrayDataReference(power);
+        ref var strongest = ref MemoryMarshal.GetArrayDataReference(strongestSelfEnforcing);
+        ref var enforcing = ref MemoryMarshal.GetArrayDataReference(selfEnforcing);
         for (var x = 1; x <= full; x++)
         {
             // γ_X from X without its lowest player; M(X ∖ {i}) over every member i.
             var low = x & -x;
-            power[x] = power[x ^ low] + powers[System.Numerics.BitOperations.TrailingZeroCount(low)];
+            var gx = Unsafe.Add(ref gamma, x ^ low) + powers[System.Numerics.BitOperations.TrailingZeroCount(low)];
+            Unsafe.Add(ref gamma, x) = gx;
             double strongestProper = 0;
             for (var rest = x; rest != 0; rest &= rest - 1)
             {
-                strongestProper = Math.Max(strongestProper, strongestSelfEnforcing[x ^ (rest & -rest)]);
+                var m = Unsafe.Add(ref strongest, x ^ (rest & -rest));
+                strongestProper = m > strongestProper ? m : strongestProper;
             }
 
             // The empty coalition never wins, so a single player is self-enforcing, as the definition says.
-            var se = !Wins(strongestProper, power[x], alpha);
-            selfEnforcing[x] = se;
-            strongestSelfEnforcing[x] = se ? power[x] : strongestProper;
+            var se = !Wins(strongestProper, gx, alpha);
+            Unsafe.Add(ref enforcing, x) = se;
+            Unsafe.Add(ref strongest, x) = se ? gx : strongestProper;
         }
 
         var total = power[full] + outsidePower;
