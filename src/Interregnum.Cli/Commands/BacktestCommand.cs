@@ -170,7 +170,7 @@ internal static class BacktestCommand
         }
 
         console.Write(r);
-        var ex = new Table().Title("Who is left out within two years: Brier score per actor, pooled (lower is better)").AddColumns("forecaster", "cases", "actors", "exclusion Brier", "model − forecaster (90% case bootstrap)", "displacement Brier (cases)");
+        var ex = new Table().Title("Who is left out within two years: Brier score per actor, pooled (lower is better)").AddColumns("forecaster", "cases", "actors", "exclusion Brier (90% case bootstrap)", "model − forecaster (90% case bootstrap)", "displacement Brier (cases)");
         foreach (var e in doc.Exclusion.Aggregates)
         {
             var cmp = doc.Exclusion.Comparisons.FirstOrDefault(c => c.Rival == e.Forecaster);
@@ -178,12 +178,17 @@ internal static class BacktestCommand
                 Markup.Escape(e.Forecaster),
                 e.Cases.ToString(CultureInfo.InvariantCulture),
                 e.Actors.ToString(CultureInfo.InvariantCulture),
-                F(e.ExclusionBrier, "0.000"),
+                e.ExclusionBrierLow is { } lo && e.ExclusionBrierHigh is { } hi ? $"{F(e.ExclusionBrier, "0.000")} [{F(lo, "0.000")}, {F(hi, "0.000")}]" : F(e.ExclusionBrier, "0.000"),
                 cmp is null ? "" : Markup.Escape($"{F(cmp.ExclusionBrierDifference, "+0.000;-0.000")} [{F(cmp.Low, "+0.000;-0.000")}, {F(cmp.High, "+0.000;-0.000")}]"),
                 e.DisplacedBrier is { } db ? $"{F(db, "0.000")} ({e.DisplacedCases.ToString(CultureInfo.InvariantCulture)})" : "—");
         }
 
         console.Write(ex);
+        if (doc.Exclusion.Pool is { } xp)
+        {
+            console.WriteLine($"Exclusion pool fitted on all {xp.Cases} cases (the shipped parameters): P(excluded) = {F(xp.ModelWeight, "0.00")}·model + {F(1 - xp.ModelWeight, "0.00")}·{F(xp.Rate, "0.000")} (the share of {xp.Actors} actors excluded); P(displaced) = {F(xp.DisplacedWeight, "0.00")}·model + {F(1 - xp.DisplacedWeight, "0.00")}·{(xp.DisplacedRate is { } dr ? F(dr, "0.000") : "—")} ({xp.DisplacedCases} cases).");
+        }
+
         console.WriteLine(doc.ExclusionNote);
         foreach (var c in doc.Cases)
         {
@@ -281,6 +286,8 @@ internal static class BacktestCommand
         foreach (var a in doc.Exclusion.Aggregates)
         {
             Row("exclusion", "all", a.Forecaster, "exclusion_brier", a.ExclusionBrier);
+            Row("exclusion", "all", a.Forecaster, "exclusion_brier_lower", a.ExclusionBrierLow);
+            Row("exclusion", "all", a.Forecaster, "exclusion_brier_upper", a.ExclusionBrierHigh);
             Row("exclusion", "all", a.Forecaster, "displaced_brier", a.DisplacedBrier);
         }
 
