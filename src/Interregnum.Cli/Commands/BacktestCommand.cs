@@ -33,9 +33,10 @@ internal static class BacktestCommand
         var data = CommonOptions.Data();
         var db = CommonOptions.Db();
         var noStore = RunRecorder.NoStore();
+        var fitHorizon = new Option<bool>("--fit-horizon-weight") { Description = "Instead of the backtest, fit contest.horizon_weight by leave-one-case-out on the model's winner log score (grid 0, 0.25, 0.5, 0.75, 1; docs/models.md) and print the fold choices. Not stored." };
         var command = new Command("backtest", "Score the succession forecasts on historical cases against simple rivals (equal odds, formal successor, most coercion, base rate).");
         command.Arguments.Add(dir);
-        foreach (var o in new Option[] { draws, seed, model, threads, format, chart, data, db, noStore })
+        foreach (var o in new Option[] { draws, seed, model, threads, format, chart, data, db, noStore, fitHorizon })
         {
             command.Options.Add(o);
         }
@@ -66,6 +67,21 @@ internal static class BacktestCommand
             if (cases.Count == 0)
             {
                 throw new CliException($"{folder}: no valid backtest case (a case is a folder holding scenario.yaml and outcome.yaml; see docs/backtesting.md)");
+            }
+
+            if (p.GetValue(fitHorizon))
+            {
+                var fit = HorizonWeightFit.Run(cases, settings, ct);
+                if (p.GetValue(format) == OutputFormat.Json)
+                {
+                    stdout.WriteLine(JsonSerializer.Serialize(fit, CommonOptions.Json));
+                }
+                else
+                {
+                    WriteHorizonFit(Terminal.For(stdout), fit);
+                }
+
+                return Task.FromResult(failed.Count > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok);
             }
 
             var history = BacktestRun.LoadHistory(p.GetValue(data), stderr);
@@ -101,6 +117,24 @@ internal static class BacktestCommand
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
+    }
+
+    private static void WriteHorizonFit(IAnsiConsole console, HorizonWeightFitJson fit)
+    {
+        var t = new Table().Title($"contest.horizon_weight by leave-one-case-out ({fit.Folds.Count} cases, seed {fit.Seed}, {fit.Draws} draws)").AddColumns("horizon_weight", "winner log (all cases)", "winner Brier (all cases)", "folds choosing it");
+        foreach (var g in fit.Grid)
+        {
+            t.AddRow(F(g.HorizonWeight, "0.00"), F(g.WinnerLog, "0.000"), F(g.WinnerBrier, "0.000"), g.Folds.ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(t);
+        foreach (var group in fit.Folds.GroupBy(f => f.Chosen).OrderBy(g => g.Key))
+        {
+            console.WriteLine(Markup.Escape($"chosen {F(group.Key, "0.00")} without: {string.Join(", ", group.Select(f => f.Case))}"));
+        }
+
+        console.WriteLine($"Leave-one-case-out winner log score (each case at its fold's choice): {F(fit.LeaveOneOutWinnerLog, "0.000")}.");
+        console.WriteLine(Markup.Escape(fit.Note));
     }
 
     private static void WriteTables(IAnsiConsole console, BacktestJson doc)
