@@ -117,7 +117,7 @@ internal static class ForecastTables
     public static void WriteCoalition(IAnsiConsole console, CoalitionJson c)
     {
         var t = new Table().Title("After the succession: the ruling coalition (who keeps power within two years)")
-            .AddColumns("actor", "P(in)", "90% MC interval", "5–95% across inputs", "P(left out)", "P(displaces the winner)");
+            .AddColumns("actor", "P(in)", "90% MC interval", "5–95% across inputs", "P(left out): blended", "model only", "P(displaces the winner)");
         foreach (var a in c.Actors)
         {
             t.AddRow(
@@ -125,12 +125,13 @@ internal static class ForecastTables
                 P(a.InCoalition.Probability),
                 $"{P(a.InCoalition.Interval90[0])}–{P(a.InCoalition.Interval90[1])}",
                 $"{P(a.InCoalition.Spread90[0])}–{P(a.InCoalition.Spread90[1])}",
-                a.Excluded is { } x ? P(x.Probability) : "— (left office)",
+                a.ExcludedBlended is { } xb ? P(xb) : "— (left office)",
+                a.Excluded is { } x ? P(x.Probability) : "—",
                 P(a.Displacer.Probability));
         }
 
         console.Write(t);
-        console.WriteLine($"Collective leadership (two or more in the ruling coalition): {P(c.Collective.Probability)}; first winner displaced within two years: {P(c.WinnerDisplaced.Probability)} (90% MC interval {P(c.WinnerDisplaced.Interval90[0])}–{P(c.WinnerDisplaced.Interval90[1])}); mean size {N(c.MeanSize)}. Acemoglu, Egorov & Sonin (2008), α = {c.Alpha.ToString("0.##", CultureInfo.InvariantCulture)}, crisis-phase power{(c.ExactShare < 1 ? $"; {P(1 - c.ExactShare)} of draws approximated (more than 16 actors with power)" : "")}. The model does not tell demotion, arrest, exile or death apart.");
+        console.WriteLine($"Collective leadership (two or more in the ruling coalition): {P(c.Collective.Probability)}; first winner displaced within two years: {P(c.WinnerDisplacedBlended)} blended, {P(c.WinnerDisplaced.Probability)} model only (90% MC interval {P(c.WinnerDisplaced.Interval90[0])}–{P(c.WinnerDisplaced.Interval90[1])}); mean size {N(c.MeanSize)}. Acemoglu, Egorov & Sonin (2008), α = {c.Alpha.ToString("0.##", CultureInfo.InvariantCulture)}, crisis-phase power{(c.ExactShare < 1 ? $"; {P(1 - c.ExactShare)} of draws approximated (more than 16 actors with power)" : "")}. The model does not tell demotion, arrest, exile or death apart. Exclusion pool: " + c.Pool);
     }
 
     public static void WriteOutsideView(IAnsiConsole console, OutsideViewJson ov)

@@ -242,7 +242,11 @@ public sealed record CoalitionForecast(IReadOnlyList<CoalitionMember> Actors, do
 /// <param name="High90">Upper end of its 90% interval.</param>
 /// <param name="Excluded">Probability of being left out of power within two years, or null for the leader who left.</param>
 /// <param name="Displaces">Probability that this actor displaces the first winner (0–1).</param>
-public sealed record CoalitionMember(string Name, double InCoalition, double Low90, double High90, double? Excluded, double Displaces);
+public sealed record CoalitionMember(string Name, double InCoalition, double Low90, double High90, double? Excluded, double Displaces)
+{
+    /// <summary>The probability of being left out blended with the historical base rate (the exclusion pool), or null when not computed or for the leader who left.</summary>
+    public double? ExcludedBlended { get; init; }
+}
 
 /// <summary>Where policy settles on one issue dimension (0–100 scale).</summary>
 /// <param name="Dimension">The dimension's label.</param>

@@ -326,12 +326,20 @@ public static class BriefRenderer
         html.Raw("<p class=\"headline\">Collective leadership: <strong>").Text(BriefFormat.Percent(coalition.Collective))
             .Raw("</strong>. The first winner displaced within two years: <strong>").Text(BriefFormat.Percent(coalition.WinnerDisplaced))
             .Raw("</strong> (90% interval ").Text(BriefFormat.Percent(coalition.WinnerDisplacedLow90)).Raw(" – ").Text(BriefFormat.Percent(coalition.WinnerDisplacedHigh90)).Raw(").</p>\n");
-        html.Raw("<table><thead><tr><th>Actor</th><th>In the ruling coalition</th><th>90% interval</th><th>Left out within two years</th><th>Displaces the winner</th></tr></thead><tbody>\n");
+        var blended = coalition.Actors.Any(a => a.ExcludedBlended is not null);
+        html.Raw("<table><thead><tr><th>Actor</th><th>In the ruling coalition</th><th>90% interval</th>")
+            .Raw(blended ? "<th>Left out within two years (blended with the base rate)</th><th>Left out: model only</th>" : "<th>Left out within two years</th>")
+            .Raw("<th>Displaces the winner</th></tr></thead><tbody>\n");
         foreach (var a in coalition.Actors)
         {
             html.Raw("<tr><th scope=\"row\">").Text(a.Name).Raw("</th><td>").Text(BriefFormat.Percent(a.InCoalition))
-                .Raw("</td><td>").Text(BriefFormat.Percent(a.Low90)).Raw(" – ").Text(BriefFormat.Percent(a.High90))
-                .Raw("</td><td class=\"risk\">").Text(a.Excluded is { } x ? BriefFormat.Percent(x) : "left office")
+                .Raw("</td><td>").Text(BriefFormat.Percent(a.Low90)).Raw(" – ").Text(BriefFormat.Percent(a.High90));
+            if (blended)
+            {
+                html.Raw("</td><td class=\"risk\">").Text(a.ExcludedBlended is { } xb ? BriefFormat.Percent(xb) : "left office");
+            }
+
+            html.Raw("</td><td class=\"risk\">").Text(a.Excluded is { } x ? BriefFormat.Percent(x) : "left office")
                 .Raw("</td><td>").Text(BriefFormat.Percent(a.Displaces)).Raw("</td></tr>\n");
         }
 

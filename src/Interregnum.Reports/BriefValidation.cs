@@ -74,6 +74,11 @@ internal static class BriefValidation
                 {
                     Probability(problems, "actor '" + a.Name + "' exclusion probability", x);
                 }
+
+                if (a.ExcludedBlended is { } xb)
+                {
+                    Probability(problems, "actor '" + a.Name + "' blended exclusion probability", xb);
+                }
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.ObjectModel;
 using System.Globalization;
+using Interregnum.Backtesting;
 using Interregnum.Model;
 using Interregnum.Power;
 using Interregnum.Reports;
@@ -163,7 +164,7 @@ public static class BriefBuilder
 
     private static Reports.CoalitionForecast CoalitionSection(Interregnum.Coalition.CoalitionForecast c) => new(
         c.Actors.OrderByDescending(a => a.InCoalition.Probability)
-            .Select(a => new CoalitionMember(a.Name, a.InCoalition.Probability, a.InCoalition.Low, a.InCoalition.High, a.Scored ? a.Excluded.Probability : null, a.Displacer.Probability))
+            .Select(a => new CoalitionMember(a.Name, a.InCoalition.Probability, a.InCoalition.Low, a.InCoalition.High, a.Scored ? a.Excluded.Probability : null, a.Displacer.Probability) { ExcludedBlended = a.Scored ? ExclusionPool.Excluded(ExclusionPool.Shipped, a.Excluded.Probability) : null })
             .ToList(),
         c.Collective.Probability,
         c.WinnerDisplaced.Probability,
@@ -171,7 +172,7 @@ public static class BriefBuilder
         c.WinnerDisplaced.High,
         string.Create(
             CultureInfo.InvariantCulture,
-            $"The ruling coalition of Acemoglu, Egorov & Sonin (2008): the least powerful group that can beat everyone else (more than {c.Alpha:0.##} of the power) and that none of its own winning subgroups would break up; power is each actor's crisis-phase capability after the shock, over {c.Draws} draws (seed {c.Seed}). Those outside it are forecast to lose power within two years; the model does not say whether by demotion, arrest, exile or death. On the public backtest it over-predicts exclusion (docs/backtesting.md)."));
+            $"The ruling coalition of Acemoglu, Egorov & Sonin (2008): the least powerful group that can beat everyone else (more than {c.Alpha:0.##} of the power) and that none of its own winning subgroups would break up; power is each actor's crisis-phase capability after the shock, over {c.Draws} draws (seed {c.Seed}). Those outside it are forecast to lose power within two years; the model does not say whether by demotion, arrest, exile or death. On the public backtest it over-predicts exclusion (docs/backtesting.md); the blended column pools it with the historical share of actors excluded ({CoalitionDocuments.PoolNote(ExclusionPool.Shipped)})."));
 
     /// <summary>The aggregate scores of a stored backtest run (docs/backtesting.md, "JSON for programs").</summary>
     private static ScoreTable TrackRecord(string json, long runId)

@@ -38,7 +38,7 @@ public sealed class BacktestRecordTests
 
         // Then every recorded table is what it prints now (on a mismatch the tables as they are now are written to a
         // temporary file named in the message, to compare with the record)
-        var now = new Dictionary<string, string> { ["aggregates"] = Aggregates(root), ["skill"] = Skill(root), ["groups"] = Groups(root), ["pool"] = Pool(root) };
+        var now = new Dictionary<string, string> { ["aggregates"] = Aggregates(root), ["skill"] = Skill(root), ["groups"] = Groups(root), ["pool"] = Pool(root), ["exclusion"] = Exclusion(root) };
         var changed = now.Where(kv => Pinned(docs, kv.Key) != kv.Value).Select(kv => kv.Key).ToList();
         if (changed.Count > 0)
         {
@@ -69,6 +69,27 @@ public sealed class BacktestRecordTests
         Assert.Equal(fit.GetProperty("contested_signal").GetDouble(), shipped.ContestedSignal, 3);
         Assert.Equal(fit.GetProperty("contested_centre").GetDouble(), shipped.ContestedCentre, 3);
         Assert.Equal(fit.GetProperty("winner_cases").GetInt32(), shipped.WinnerCases);
+    }
+
+    [Fact]
+    public void ShippedExclusionPool_IsTheAllCasesFitOfTheRecordedRun()
+    {
+        // The exclusion pool simulate, compare and the brief use (ExclusionPool.Shipped) is the fit on every shipped
+        // case of the recorded run, to the three decimals recorded (weights are on a grid of 0.01).
+        TestData.Folder();
+        var run = Recorded.Value;
+        Assert.True(run.Code == 0, run.Err);
+        using var json = JsonDocument.Parse(run.Out);
+        var fit = json.RootElement.GetProperty("exclusion").GetProperty("pool");
+        var shipped = ExclusionPool.Shipped;
+
+        Assert.Equal(fit.GetProperty("model_weight").GetDouble(), shipped.ModelWeight, 3);
+        Assert.Equal(fit.GetProperty("rate").GetDouble(), shipped.Rate, 3);
+        Assert.Equal(fit.GetProperty("displaced_weight").GetDouble(), shipped.DisplacedWeight, 3);
+        Assert.Equal(fit.GetProperty("displaced_rate").GetDouble(), shipped.DisplacedRate!.Value, 3);
+        Assert.Equal(fit.GetProperty("cases").GetInt32(), shipped.Cases);
+        Assert.Equal(fit.GetProperty("actors").GetInt32(), shipped.Actors);
+        Assert.Equal(fit.GetProperty("displaced_cases").GetInt32(), shipped.DisplacedCases);
     }
 
     private static string Pinned(string docs, string name)
@@ -142,6 +163,26 @@ public sealed class BacktestRecordTests
             $"| winner, blended | {N(b.GetProperty("model"), "0.000")} | {N(b.GetProperty("formal_successor"), "0.000")} | {N(b.GetProperty("most_coercion"), "0.000")} | {N(b.GetProperty("equal_odds"), "0.000")} |\n" +
             $"| winner, outside only | — | {N(o.GetProperty("formal_successor"), "0.000")} | {N(o.GetProperty("most_coercion"), "0.000")} | {N(o.GetProperty("equal_odds"), "0.000")} |\n\n" +
             $"Contested: β = {N(p.GetProperty("contested_signal"), "0.00")}, c = {N(p.GetProperty("contested_centre"), "0.000")} ({p.GetProperty("contested_cases").GetInt32()} cases).\n");
+    }
+
+    private static string Exclusion(JsonElement root)
+    {
+        var x = root.GetProperty("exclusion");
+        var aggregates = x.GetProperty("aggregates").EnumerateArray().ToList();
+        var comparisons = x.GetProperty("comparisons").EnumerateArray().ToList();
+        var sb = new StringBuilder(CultureInfo.InvariantCulture, $"| forecaster | exclusion Brier (90% case bootstrap) | model − forecaster (90% case bootstrap) | displacement Brier ({aggregates[0].GetProperty("displaced_cases").GetInt32()} cases) |\n|---|---|---|---|\n");
+        foreach (var a in aggregates)
+        {
+            var name = a.GetProperty("forecaster").GetString()!;
+            var c = comparisons.FirstOrDefault(c => c.GetProperty("rival").GetString() == name);
+            var diff = c.ValueKind == JsonValueKind.Undefined ? "" : $"{D(c.GetProperty("exclusion_brier_difference"))} [{D(c.GetProperty("low"))}, {D(c.GetProperty("high"))}]";
+            sb.Append(CultureInfo.InvariantCulture, $"| {name} | {N(a.GetProperty("exclusion_brier"), "0.000")} [{N(a.GetProperty("exclusion_brier_low"), "0.000")}, {N(a.GetProperty("exclusion_brier_high"), "0.000")}] | {diff} | {N(a.GetProperty("displaced_brier"), "0.000")} |\n");
+        }
+
+        var p = x.GetProperty("pool");
+        static string D(JsonElement v) => v.GetDouble().ToString("+0.000;-0.000", CultureInfo.InvariantCulture);
+        sb.Append(CultureInfo.InvariantCulture, $"\nPool fitted on all {p.GetProperty("cases").GetInt32()} cases ({p.GetProperty("actors").GetInt32()} actors): P(excluded) = {N(p.GetProperty("model_weight"), "0.00")}·model + {(1 - p.GetProperty("model_weight").GetDouble()).ToString("0.00", CultureInfo.InvariantCulture)}·{N(p.GetProperty("rate"), "0.000")}; P(displaced) = {N(p.GetProperty("displaced_weight"), "0.00")}·model + {(1 - p.GetProperty("displaced_weight").GetDouble()).ToString("0.00", CultureInfo.InvariantCulture)}·{N(p.GetProperty("displaced_rate"), "0.000")} ({p.GetProperty("displaced_cases").GetInt32()} cases).\n");
+        return sb.ToString();
     }
 
     private static string Iv(JsonElement value, JsonElement intervals, string field, string format)

@@ -33,9 +33,10 @@ internal static class BacktestCommand
         var data = CommonOptions.Data();
         var db = CommonOptions.Db();
         var noStore = RunRecorder.NoStore();
+        var fitHorizon = new Option<bool>("--fit-horizon-weight") { Description = "Instead of the backtest, fit contest.horizon_weight by leave-one-case-out on the model's winner log score (grid 0, 0.25, 0.5, 0.75, 1; docs/models.md) and print the fold choices. Not stored." };
         var command = new Command("backtest", "Score the succession forecasts on historical cases against simple rivals (equal odds, formal successor, most coercion, base rate).");
         command.Arguments.Add(dir);
-        foreach (var o in new Option[] { draws, seed, model, threads, format, chart, data, db, noStore })
+        foreach (var o in new Option[] { draws, seed, model, threads, format, chart, data, db, noStore, fitHorizon })
         {
             command.Options.Add(o);
         }
@@ -66,6 +67,21 @@ internal static class BacktestCommand
             if (cases.Count == 0)
             {
                 throw new CliException($"{folder}: no valid backtest case (a case is a folder holding scenario.yaml and outcome.yaml; see docs/backtesting.md)");
+            }
+
+            if (p.GetValue(fitHorizon))
+            {
+                var fit = HorizonWeightFit.Run(cases, settings, ct);
+                if (p.GetValue(format) == OutputFormat.Json)
+                {
+                    stdout.WriteLine(JsonSerializer.Serialize(fit, CommonOptions.Json));
+                }
+                else
+                {
+                    WriteHorizonFit(Terminal.For(stdout), fit);
+                }
+
+                return Task.FromResult(failed.Count > 0 ? ExitCodes.InvalidInput : ExitCodes.Ok);
             }
 
             var history = BacktestRun.LoadHistory(p.GetValue(data), stderr);
@@ -101,6 +117,24 @@ internal static class BacktestCommand
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;
+    }
+
+    private static void WriteHorizonFit(IAnsiConsole console, HorizonWeightFitJson fit)
+    {
+        var t = new Table().Title($"contest.horizon_weight by leave-one-case-out ({fit.Folds.Count} cases, seed {fit.Seed}, {fit.Draws} draws)").AddColumns("horizon_weight", "winner log (all cases)", "winner Brier (all cases)", "folds choosing it");
+        foreach (var g in fit.Grid)
+        {
+            t.AddRow(F(g.HorizonWeight, "0.00"), F(g.WinnerLog, "0.000"), F(g.WinnerBrier, "0.000"), g.Folds.ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(t);
+        foreach (var group in fit.Folds.GroupBy(f => f.Chosen).OrderBy(g => g.Key))
+        {
+            console.WriteLine(Markup.Escape($"chosen {F(group.Key, "0.00")} without: {string.Join(", ", group.Select(f => f.Case))}"));
+        }
+
+        console.WriteLine($"Leave-one-case-out winner log score (each case at its fold's choice): {F(fit.LeaveOneOutWinnerLog, "0.000")}.");
+        console.WriteLine(Markup.Escape(fit.Note));
     }
 
     private static void WriteTables(IAnsiConsole console, BacktestJson doc)
@@ -170,7 +204,7 @@ internal static class BacktestCommand
         }
 
         console.Write(r);
-        var ex = new Table().Title("Who is left out within two years: Brier score per actor, pooled (lower is better)").AddColumns("forecaster", "cases", "actors", "exclusion Brier", "model − forecaster (90% case bootstrap)", "displacement Brier (cases)");
+        var ex = new Table().Title("Who is left out within two years: Brier score per actor, pooled (lower is better)").AddColumns("forecaster", "cases", "actors", "exclusion Brier (90% case bootstrap)", "model − forecaster (90% case bootstrap)", "displacement Brier (cases)");
         foreach (var e in doc.Exclusion.Aggregates)
         {
             var cmp = doc.Exclusion.Comparisons.FirstOrDefault(c => c.Rival == e.Forecaster);
@@ -178,12 +212,17 @@ internal static class BacktestCommand
                 Markup.Escape(e.Forecaster),
                 e.Cases.ToString(CultureInfo.InvariantCulture),
                 e.Actors.ToString(CultureInfo.InvariantCulture),
-                F(e.ExclusionBrier, "0.000"),
+                e.ExclusionBrierLow is { } lo && e.ExclusionBrierHigh is { } hi ? $"{F(e.ExclusionBrier, "0.000")} [{F(lo, "0.000")}, {F(hi, "0.000")}]" : F(e.ExclusionBrier, "0.000"),
                 cmp is null ? "" : Markup.Escape($"{F(cmp.ExclusionBrierDifference, "+0.000;-0.000")} [{F(cmp.Low, "+0.000;-0.000")}, {F(cmp.High, "+0.000;-0.000")}]"),
                 e.DisplacedBrier is { } db ? $"{F(db, "0.000")} ({e.DisplacedCases.ToString(CultureInfo.InvariantCulture)})" : "—");
         }
 
         console.Write(ex);
+        if (doc.Exclusion.Pool is { } xp)
+        {
+            console.WriteLine($"Exclusion pool fitted on all {xp.Cases} cases (the shipped parameters): P(excluded) = {F(xp.ModelWeight, "0.00")}·model + {F(1 - xp.ModelWeight, "0.00")}·{F(xp.Rate, "0.000")} (the share of {xp.Actors} actors excluded); P(displaced) = {F(xp.DisplacedWeight, "0.00")}·model + {F(1 - xp.DisplacedWeight, "0.00")}·{(xp.DisplacedRate is { } dr ? F(dr, "0.000") : "—")} ({xp.DisplacedCases} cases).");
+        }
+
         console.WriteLine(doc.ExclusionNote);
         foreach (var c in doc.Cases)
         {
@@ -281,6 +320,8 @@ internal static class BacktestCommand
         foreach (var a in doc.Exclusion.Aggregates)
         {
             Row("exclusion", "all", a.Forecaster, "exclusion_brier", a.ExclusionBrier);
+            Row("exclusion", "all", a.Forecaster, "exclusion_brier_lower", a.ExclusionBrierLow);
+            Row("exclusion", "all", a.Forecaster, "exclusion_brier_upper", a.ExclusionBrierHigh);
             Row("exclusion", "all", a.Forecaster, "displaced_brier", a.DisplacedBrier);
         }
 

@@ -90,10 +90,12 @@ internal static class CompareCommand
         if (first.Coalition is { } firstCoalition)
         {
             t.AddRow(["P(collective leadership)", .. doc.Shocks.Select(s => s.Coalition is { } c ? ForecastTables.P(c.Collective.Probability) : "—")]);
-            t.AddRow(["P(first winner displaced)", .. doc.Shocks.Select(s => s.Coalition is { } c ? ForecastTables.P(c.WinnerDisplaced.Probability) : "—")]);
+            t.AddRow(["P(first winner displaced): blended", .. doc.Shocks.Select(s => s.Coalition is { } c ? ForecastTables.P(c.WinnerDisplacedBlended) : "—")]);
+            t.AddRow(["P(first winner displaced): model only", .. doc.Shocks.Select(s => s.Coalition is { } c ? ForecastTables.P(c.WinnerDisplaced.Probability) : "—")]);
             foreach (var a in firstCoalition.Actors)
             {
-                t.AddRow([$"{Markup.Escape(a.Name)}: P(left out)", .. doc.Shocks.Select(s => s.Coalition?.Actors.FirstOrDefault(x => x.Id == a.Id)?.Excluded is { } x ? ForecastTables.P(x.Probability) : "—")]);
+                t.AddRow([$"{Markup.Escape(a.Name)}: P(left out), blended", .. doc.Shocks.Select(s => s.Coalition?.Actors.FirstOrDefault(x => x.Id == a.Id)?.ExcludedBlended is { } x ? ForecastTables.P(x) : "—")]);
+                t.AddRow([$"{Markup.Escape(a.Name)}: P(left out), model only", .. doc.Shocks.Select(s => s.Coalition?.Actors.FirstOrDefault(x => x.Id == a.Id)?.Excluded is { } x ? ForecastTables.P(x.Probability) : "—")]);
             }
         }
 

@@ -38,7 +38,14 @@ public sealed record ExclusionCaseScores(string CaseId, bool? Displaced, IReadOn
 /// <param name="Brier">Mean of (p − o)² over the pairs.</param>
 /// <param name="DisplacedBrier">Mean displacement Brier over the cases that record an eventual leader (null: none, or not forecast).</param>
 /// <param name="DisplacedCases">Cases whose displacement was scored.</param>
-public sealed record ExclusionAggregate(string Forecaster, int Cases, int Actors, double Brier, double? DisplacedBrier, int DisplacedCases);
+public sealed record ExclusionAggregate(string Forecaster, int Cases, int Actors, double Brier, double? DisplacedBrier, int DisplacedCases)
+{
+    /// <summary>5th percentile of the pooled Brier score over case-bootstrap resamples (NaN when nothing is scored).</summary>
+    public double Low { get; init; } = double.NaN;
+
+    /// <summary>95th percentile of the pooled Brier score over case-bootstrap resamples.</summary>
+    public double High { get; init; } = double.NaN;
+}
 
 /// <summary>The model against one rival on the exclusion Brier score, with a case-bootstrap interval. Immutable.</summary>
 /// <param name="Rival">The rival's id.</param>
@@ -53,7 +60,14 @@ public sealed record ExclusionComparison(string Rival, double Difference, double
 /// <param name="Aggregates">Per forecaster, the model first.</param>
 /// <param name="Comparisons">The model against each rival.</param>
 /// <param name="Resamples">Case-bootstrap resamples behind the intervals.</param>
-public sealed record ExclusionSummary(IReadOnlyList<ExclusionCaseScores> Cases, IReadOnlyList<ExclusionAggregate> Aggregates, IReadOnlyList<ExclusionComparison> Comparisons, int Resamples);
+public sealed record ExclusionSummary(IReadOnlyList<ExclusionCaseScores> Cases, IReadOnlyList<ExclusionAggregate> Aggregates, IReadOnlyList<ExclusionComparison> Comparisons, int Resamples)
+{
+    /// <summary>The exclusion pool fitted on every case (the shipped parameters' source), or null when no pool was scored.</summary>
+    public ExclusionPoolParameters? AllCases { get; init; }
+
+    /// <summary>Per case (in order), the pool fitted without it: the parameters its scored blended forecast used.</summary>
+    public IReadOnlyList<ExclusionPoolParameters>? LeaveOneOut { get; init; }
+}
 
 /// <summary>
 /// Scores forecasts of who is left out of power within two years (the outcome's <c>excluded</c>) and whether the
@@ -72,32 +86,59 @@ public static class ExclusionScoring
 
     /// <summary>Said in every backtest report beside the exclusion scores.</summary>
     public const string Note =
-        "Exclusion (who is left out of power within two years) is scored per actor with a Brier score: the model's P(outside the ruling coalition) against nobody-excluded, losers-excluded (knowing the winner) and the leave-one-case-out base rate; the interval is a 90% case bootstrap of the model's Brier minus the rival's (negative: the model is better). Displacement of the first winner is scored where a case records its eventual leader.";
+        "Exclusion (who is left out of power within two years) is scored per actor with a Brier score: the model is the pool of the ruling coalition's P(outside the coalition) with the share of actors excluded in the other cases (weights fitted leave-one-case-out), against the ruling coalition alone (inside-only), nobody-excluded, losers-excluded (knowing the winner) and the leave-one-case-out base rate; the interval is a 90% case bootstrap of the model's Brier minus the rival's (negative: the model is better). Displacement of the first winner is scored where a case records its eventual leader.";
 
     /// <summary>
-    /// Runs the ruling-coalition model on every case and scores it and the rivals (the exclusion backtest). The
-    /// coalition runs use <paramref name="settings"/> (the same seed for every case); the bootstrap uses its seed too.
+    /// Runs the ruling-coalition model on every case and scores the blended forecast (<see cref="ExclusionPool"/>,
+    /// leave-one-case-out: each case with the pool fitted on the others), the model alone (inside-only) and the
+    /// rivals. The coalition runs use <paramref name="settings"/> (the same seed for every case); the bootstrap uses
+    /// its seed too.
     /// </summary>
     public static ExclusionSummary Backtest(IReadOnlyList<(string Id, Scenario Scenario, string ShockId, CaseOutcome Outcome)> cases, CoalitionSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(settings);
         var loo = cases.Select(c => (ScoredActors(c.Scenario, c.ShockId), c.Outcome, c.Outcome.EventualLeader is { } e ? (bool?)(e != WinnerLeader(c.Scenario, c.Outcome)) : null)).ToList();
+        var inside = cases.Select(c => FromCoalition(CoalitionSimulation.Run(c.Scenario, c.ShockId, settings, cancellationToken))).ToList();
+        var pool = cases.Select((c, k) => PoolCaseOf(c.Id, loo[k].Item1, c.Outcome, loo[k].Item3, inside[k])).ToList();
+        var fits = ExclusionPool.LeaveOneOut(pool);
         var scored = new List<ExclusionCaseScores>(cases.Count);
         for (var k = 0; k < cases.Count; k++)
         {
             var c = cases[k];
-            var forecast = CoalitionSimulation.Run(c.Scenario, c.ShockId, settings, cancellationToken);
             var (rate, displaced) = LeaveOneOutRates(loo, k);
             scored.Add(ScoreCase(c.Id, c.Scenario, c.ShockId, c.Outcome, [
-                FromCoalition(forecast),
+                Blended(inside[k], fits[k]),
+                inside[k] with { Forecaster = Forecasters.InsideOnly },
                 NobodyExcludedForecast(c.Scenario, c.ShockId),
                 LosersExcludedForecast(c.Scenario, c.ShockId, c.Outcome),
                 BaseRateForecast(c.Scenario, c.ShockId, rate, displaced),
             ]));
         }
 
-        return Summarise(scored, seed: settings.Seed);
+        return Summarise(scored, seed: settings.Seed) with { AllCases = ExclusionPool.Fit(pool), LeaveOneOut = fits };
+    }
+
+    /// <summary>The blended forecast (<see cref="ExclusionPool"/>) from the model's forecast and the pool's parameters.</summary>
+    public static ExclusionForecast Blended(ExclusionForecast model, ExclusionPoolParameters parameters)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(parameters);
+        return new ExclusionForecast(
+            Forecasters.Model,
+            model.Excluded.ToDictionary(kv => kv.Key, kv => ExclusionPool.Excluded(parameters, kv.Value)),
+            model.Displaced is { } d ? ExclusionPool.Displaced(parameters, d) : null,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"pool of the ruling coalition and the base rate: {parameters.ModelWeight:0.00}·model + {1 - parameters.ModelWeight:0.00}·{parameters.Rate:0.000} (fitted on {parameters.Cases} cases)"));
+    }
+
+    /// <summary>The pool's view of one case: the model's per-actor probabilities and what happened.</summary>
+    public static ExclusionPoolCase PoolCaseOf(string caseId, IReadOnlyList<string> scored, CaseOutcome outcome, bool? displaced, ExclusionForecast model)
+    {
+        ArgumentNullException.ThrowIfNull(scored);
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(model);
+        var excluded = outcome.Excluded.Select(e => e.Actor).ToHashSet(StringComparer.Ordinal);
+        return new ExclusionPoolCase(caseId, scored.Select(a => new ExclusionPoolActor(a, model.Excluded.TryGetValue(a, out var p) ? p : 0, excluded.Contains(a))).ToList(), model.Displaced, displaced);
     }
 
     /// <summary>The actors scored in a case: every actor but the incumbent who left.</summary>
@@ -205,7 +246,8 @@ public static class ExclusionScoring
             var s = cases.Select(c => c.Scores.FirstOrDefault(x => x.Forecaster == name)).OfType<ExclusionScore>().ToList();
             var pairs = s.Sum(x => x.Actors.Count);
             var d = s.Select(x => x.DisplacedBrier).OfType<double>().ToList();
-            return new ExclusionAggregate(name, s.Count, pairs, pairs == 0 ? 0 : s.Sum(x => x.SquaredErrorSum) / pairs, d.Count == 0 ? null : d.Average(), d.Count);
+            var (low, high) = PooledInterval(s.Where(x => x.Actors.Count > 0).ToList(), resamples, seed);
+            return new ExclusionAggregate(name, s.Count, pairs, pairs == 0 ? 0 : s.Sum(x => x.SquaredErrorSum) / pairs, d.Count == 0 ? null : d.Average(), d.Count) { Low = low, High = high };
         }).ToList();
 
         var comparisons = new List<ExclusionComparison>();
@@ -254,5 +296,33 @@ public static class ExclusionScoring
         }
 
         return new ExclusionSummary(cases, aggregates, comparisons, resamples);
+    }
+
+    /// <summary>The 5th and 95th percentiles of the pooled Brier score over case-bootstrap resamples (the same resampler as the comparisons).</summary>
+    private static (double Low, double High) PooledInterval(List<ExclusionScore> scores, int resamples, ulong seed)
+    {
+        if (scores.Count == 0)
+        {
+            return (double.NaN, double.NaN);
+        }
+
+        var values = new double[resamples];
+        var stream = CounterRandom.StreamKey("exclusion-bootstrap");
+        for (var b = 0; b < resamples; b++)
+        {
+            double sum = 0;
+            var count = 0;
+            for (var k = 0; k < scores.Count; k++)
+            {
+                var pick = scores[Math.Min(scores.Count - 1, (int)(CounterRandom.Uniform(seed, b, stream + (ulong)k) * scores.Count))];
+                sum += pick.SquaredErrorSum;
+                count += pick.Actors.Count;
+            }
+
+            values[b] = sum / count;
+        }
+
+        Array.Sort(values);
+        return (SuccessionSimulation.Quantile(values, 0.05), SuccessionSimulation.Quantile(values, 0.95));
     }
 }

@@ -396,12 +396,14 @@ public sealed record ContestSettings(
 {
     /// <summary>
     /// Weight of a candidate's prospect of serving (health × five-year survival at his age) in every actor's utility
-    /// for him (format 2; docs/models.md §3). Default 0.5.
+    /// for him (format 2; docs/models.md §3). Default 0: chosen by leave-one-case-out on the public backtest cases
+    /// (<c>interregnum backtest backtests --fit-horizon-weight</c>; every fold chose 0 from the grid 0, 0.25, 0.5, 0.75,
+    /// 1), so health and age enter the contest only where a scenario sets it.
     /// </summary>
     public Uncertain HorizonWeight { get; init; } = DefaultHorizonWeight;
 
     /// <summary>The default of <see cref="HorizonWeight"/>.</summary>
-    public static Uncertain DefaultHorizonWeight { get; } = Uncertain.Fixed(0.5);
+    public static Uncertain DefaultHorizonWeight { get; } = Uncertain.Fixed(0);
 
     /// <summary>
     /// Scale τ (&gt; 0, in coercion share) of a losing camp's logit decision to fight: it fights with probability

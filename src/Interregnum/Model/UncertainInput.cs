@@ -252,7 +252,7 @@ public static class ScenarioInputs
                     var id = parts[1];
                     return parts[2] switch
                     {
-                        "health" => succession && id != s.Incumbent && leaders.Contains(id),
+                        "health" => succession && id != s.Incumbent && leaders.Contains(id) && s.Contest.HorizonWeight.Max > 0,
                         "ambition" => succession && id != s.Incumbent && leaders.Contains(id) && Powerful(id),
                         "risk" => succession && id != s.Incumbent && Coercive(id),
                         "positions" or "salience" => leaders.Contains(id) || Powerful(id),

@@ -42,8 +42,9 @@ public sealed class SuccessionV2Tests
     [Fact]
     public void Contest_CandidateInPoorHealth_LosesSupportByHorizonTerm()
     {
-        // Given candidate a's health 1 and then 0.01 (no date: age unknown, survival 1), the default horizon weight 0.5.
-        var healthy = HandWorked();
+        // Given candidate a's health 1 and then 0.01 (no date: age unknown, survival 1), a horizon weight of 0.5 (the
+        // default is 0, under which health is a label).
+        var healthy = HandWorked(ContestSettings.Default with { HorizonWeight = F(0.5) });
         var ill = WithActor(healthy, "a", a => a with { Health = F(0.01) });
 
         // When the contest is run at the point values
