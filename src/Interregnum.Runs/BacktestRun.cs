@@ -23,7 +23,7 @@ public static partial class BacktestRun
     /// Reads the cases of <paramref name="folder"/>: every case folder in it, or only those named in
     /// <paramref name="caseIds"/> (plain folder names directly in it), in name order.
     /// </summary>
-    /// <exception cref="RunException">The folder is missing, a named case is not a folder directly in it, or no case is valid.</exception>
+    /// <exception cref="RunException">The folder is missing, or a named case is not a folder directly in it.</exception>
     public static BacktestCaseSet ReadCases(string folder, IReadOnlyCollection<string>? caseIds = null)
     {
         ArgumentNullException.ThrowIfNull(folder);
@@ -48,13 +48,19 @@ public static partial class BacktestRun
             reads = [.. caseIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => BacktestCaseReader.ReadCase(Path.Combine(folder, id)))];
         }
 
-        var cases = reads.Where(r => r.IsValid).Select(r => r.Case!).ToList();
-        if (cases.Count == 0)
-        {
-            throw new RunException($"{folder}: no valid backtest case (a case is a folder holding scenario.yaml and outcome.yaml; see docs/backtesting.md)");
-        }
+        return new BacktestCaseSet([.. reads.Where(r => r.IsValid).Select(r => r.Case!)], [.. reads.Where(r => !r.IsValid)], reads.Count);
+    }
 
-        return new BacktestCaseSet(cases, [.. reads.Where(r => !r.IsValid)], reads.Count);
+    /// <summary>The failure when a folder holds no valid case (<paramref name="folder"/> as the user named it).</summary>
+    public static RunException NoValidCase(string folder) =>
+        new($"{folder}: no valid backtest case (a case is a folder holding scenario.yaml and outcome.yaml; see docs/backtesting.md)");
+
+    /// <summary>Draws the model's reliability diagram of a backtest document as a PNG (<c>backtest --chart</c>).</summary>
+    public static void SaveReliabilityChart(BacktestJson document, string pngPath)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var bins = document.Reliability.Select(b => new ReliabilityBin(b.From, b.To, b.Count, b.Hits, b.MeanProbability ?? double.NaN, b.ObservedFrequency ?? double.NaN)).ToList();
+        Reports.ReliabilityChart.SavePng(bins, pngPath, $"Reliability: {document.Model} model, {document.Cases.Count} cases, {document.Draws} draws, seed {document.Seed}");
     }
 
     /// <summary>

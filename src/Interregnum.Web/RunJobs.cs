@@ -161,6 +161,10 @@ internal sealed class RunJobs(WorkbenchOptions options, TimeProvider time, CaseF
         }
 
         var set = BacktestRun.ReadCases(root, ask.CaseIds);
+        if (set.Cases.Count == 0)
+        {
+            throw BacktestRun.NoValidCase(caseFolder.Name);
+        }
         var arguments = new List<string> { "serve", "backtest", caseFolder.Name, "--draws", ask.Draws.ToString(CultureInfo.InvariantCulture), "--seed", ask.Seed.ToString(CultureInfo.InvariantCulture) };
         foreach (var c in ask.CaseIds ?? [])
         {
