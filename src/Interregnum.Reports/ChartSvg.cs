@@ -15,4 +15,9 @@ public static class ChartSvg
     /// <param name="network">The network.</param>
     /// <param name="chartId">An id unique within the page.</param>
     public static string Network(EliteNetwork network, string chartId) => BriefCharts.Network(network, chartId);
+
+    /// <summary>A tornado: each input's low and high setting as bars around the output's base value, largest swing on top.</summary>
+    /// <param name="tornado">The output and its inputs (on the output's own scale).</param>
+    /// <param name="chartId">An id unique within the page.</param>
+    public static string Tornado(Tornado tornado, string chartId) => BriefCharts.Tornado(tornado, chartId);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
 using Interregnum.Backtesting;
 using Interregnum.History;
 using Interregnum.History.Loading;
@@ -15,8 +17,125 @@ namespace Interregnum.Runs;
 /// happened (docs/backtesting.md), and maps the result to the stored run. A backtest is not replayed: its case
 /// folder is not stored with the run.
 /// </summary>
-public static class BacktestRun
+public static partial class BacktestRun
 {
+    /// <summary>
+    /// Reads the cases of <paramref name="folder"/>: every case folder in it, or only those named in
+    /// <paramref name="caseIds"/> (plain folder names directly in it), in name order.
+    /// </summary>
+    /// <exception cref="RunException">The folder is missing, or a named case is not a folder directly in it.</exception>
+    public static BacktestCaseSet ReadCases(string folder, IReadOnlyCollection<string>? caseIds = null)
+    {
+        ArgumentNullException.ThrowIfNull(folder);
+        if (!Directory.Exists(folder))
+        {
+            throw new RunException($"{folder}: no such folder", RunFailure.MissingResource);
+        }
+
+        IReadOnlyList<BacktestCaseReadResult> reads;
+        if (caseIds is null || caseIds.Count == 0)
+        {
+            reads = BacktestCaseReader.ReadFolder(folder);
+        }
+        else
+        {
+            var bad = caseIds.FirstOrDefault(id => string.IsNullOrEmpty(id) || id != Path.GetFileName(id) || id.StartsWith('.') || !Directory.Exists(Path.Combine(folder, id)));
+            if (bad is not null)
+            {
+                throw new RunException($"{folder}: no case folder '{bad}' in it", RunFailure.MissingResource);
+            }
+
+            reads = [.. caseIds.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).Select(id => BacktestCaseReader.ReadCase(Path.Combine(folder, id)))];
+        }
+
+        return new BacktestCaseSet([.. reads.Where(r => r.IsValid).Select(r => r.Case!)], [.. reads.Where(r => !r.IsValid)], reads.Count);
+    }
+
+    /// <summary>The failure when a folder holds no valid case (<paramref name="folder"/> as the user named it).</summary>
+    public static RunException NoValidCase(string folder) =>
+        new($"{folder}: no valid backtest case (a case is a folder holding scenario.yaml and outcome.yaml; see docs/backtesting.md)");
+
+    /// <summary>Draws the model's reliability diagram of a backtest document as a PNG (<c>backtest --chart</c>).</summary>
+    public static void SaveReliabilityChart(BacktestJson document, string pngPath)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var bins = document.Reliability.Select(b => new ReliabilityBin(b.From, b.To, b.Count, b.Hits, b.MeanProbability ?? double.NaN, b.ObservedFrequency ?? double.NaN)).ToList();
+        Reports.ReliabilityChart.SavePng(bins, pngPath, $"Reliability: {document.Model} model, {document.Cases.Count} cases, {document.Draws} draws, seed {document.Seed}");
+    }
+
+    /// <summary>
+    /// Re-runs a stored backtest from the case texts stored with it (<see cref="CasesText"/>) and returns its result
+    /// document; the base-rate rival reads <paramref name="data"/> (null: INTERREGNUM_DATA), as the run did.
+    /// </summary>
+    /// <exception cref="RunException">The stored case texts cannot be read back.</exception>
+    public static string Replay(RunRecord run, DirectoryInfo? data, TextWriter notes, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var cases = CasesFromText(run.ScenarioText);
+        var notRun = new List<string>();
+        using (var stored = JsonDocument.Parse(run.ResultsJson))
+        {
+            if (stored.RootElement.TryGetProperty("cases_not_run", out var list))
+            {
+                notRun.AddRange(list.EnumerateArray().Select(e => e.GetString()!));
+            }
+        }
+
+        var doc = Compute(cases, ForecastRecords.Settings(run), LoadHistory(data, notes), run.ScenarioFile, notRun, ct);
+        return RunJson.Serialize(doc);
+    }
+
+    /// <summary>The cases stored in a backtest run's text (the inverse of <see cref="CasesText"/>).</summary>
+    /// <exception cref="RunException">The text is not in that layout, or a stored case no longer reads as valid.</exception>
+    public static IReadOnlyList<BacktestCase> CasesFromText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var headers = CaseHeader().Matches(text);
+        if (headers.Count == 0 || headers.Count % 2 != 0)
+        {
+            throw new RunException("the stored backtest holds no case texts in the expected layout", RunFailure.MissingResource);
+        }
+
+        string Section(int i)
+        {
+            var start = headers[i].Index + headers[i].Length;
+            var end = i + 1 < headers.Count ? headers[i + 1].Index : text.Length;
+            // CasesText adds one newline after each file's text.
+            return text[start..(end - 1)];
+        }
+
+        var cases = new List<BacktestCase>();
+        for (var i = 0; i < headers.Count; i += 2)
+        {
+            var id = headers[i].Groups["id"].Value;
+            if (headers[i].Groups["file"].Value != BacktestCaseReader.ScenarioFileName || headers[i + 1].Groups["file"].Value != BacktestCaseReader.OutcomeFileName || headers[i + 1].Groups["id"].Value != id)
+            {
+                throw new RunException($"the stored backtest's case {id} is not a scenario followed by its outcome", RunFailure.MissingResource);
+            }
+
+            var scenarioFile = id + "/" + BacktestCaseReader.ScenarioFileName;
+            var scenarioText = Section(i);
+            var scenario = Scenarios.ScenarioReader.ReadText(scenarioText, scenarioFile);
+            if (!scenario.IsValid)
+            {
+                throw new RunException(string.Join(Environment.NewLine, scenario.Errors.Select(e => e.ToString())));
+            }
+
+            var (outcome, shockId, errors) = BacktestCaseReader.ReadOutcomeText(Section(i + 1), id + "/" + BacktestCaseReader.OutcomeFileName, scenario.Scenario!);
+            if (outcome is null)
+            {
+                throw new RunException(string.Join(Environment.NewLine, errors.Select(e => e.ToString())));
+            }
+
+            cases.Add(new BacktestCase(id, id, scenarioFile, scenarioText, scenario.Scenario!, shockId!, outcome));
+        }
+
+        return cases;
+    }
+
+    [GeneratedRegex(@"^# ---- (?<id>[^/\n]+)/(?<file>[^/\n]+)\n", RegexOptions.Multiline | RegexOptions.CultureInvariant)]
+    private static partial Regex CaseHeader();
+
     /// <summary>The stored record of a finished backtest: every case's scenario and outcome text, the settings and the results.</summary>
     public static RunRecord ToRecord(IReadOnlyList<BacktestCase> cases, string folderName, SimulationSettings settings, string resultsJson, IReadOnlyList<string> arguments, DateTimeOffset createdAt)
     {
@@ -37,8 +156,16 @@ public static class BacktestRun
     }
 
     /// <summary>Runs and scores every case; the JSON document <c>backtest --format json</c> prints.</summary>
-    public static BacktestJson Compute(IReadOnlyList<BacktestCase> cases, SimulationSettings settings, HistoricalData? history, string folderName, IReadOnlyList<string> notRun, CancellationToken ct)
+    /// <param name="cases">The valid cases, in order.</param>
+    /// <param name="settings">Draws per case, seed (the same for every case), policy model, threads.</param>
+    /// <param name="history">The historical data for the base-rate rival, or null (the rival then abstains).</param>
+    /// <param name="folderName">The cases folder's name, written into the document.</param>
+    /// <param name="notRun">The cases that were not run (invalid), written into the document.</param>
+    /// <param name="ct">Cancels the run.</param>
+    /// <param name="progress">Told the number of cases run so far; the last step (<c>cases.Count + 1</c>) is the scoring.</param>
+    public static BacktestJson Compute(IReadOnlyList<BacktestCase> cases, SimulationSettings settings, HistoricalData? history, string folderName, IReadOnlyList<string> notRun, CancellationToken ct, IProgress<int>? progress = null)
     {
+        ArgumentNullException.ThrowIfNull(cases);
         var runs = new List<BacktestCaseRun>();
         var caseDocs = new List<(BacktestCase Case, string Sha, string Exit, string Regime)>();
         foreach (var c in cases)
@@ -48,6 +175,7 @@ public static class BacktestRun
             runs.Add(new BacktestCaseRun(c.Id, c.Scenario, c.Outcome, result, rate?.N > 0 ? rate.Rate : null, rate?.Prior, rate is null ? NoRateNote(c, history) : rate.Describe()));
             var manner = c.Scenario.ReferenceClass?.Manner ?? c.Scenario.ShockById(c.ShockId)!.Manner;
             caseDocs.Add((c, Scenarios.ScenarioHash.Of(Encoding.UTF8.GetBytes(c.ScenarioText)), ForecastDocuments.Kebab(manner.ToString()), c.Scenario.ReferenceClass?.RegimeType ?? "unspecified"));
+            progress?.Report(runs.Count);
         }
 
         var scored = BlendedBacktest.Score(runs, settings.Seed);
@@ -196,6 +324,12 @@ public static class BacktestRun
         return sb.ToString();
     }
 }
+
+/// <summary>The cases read from a backtest folder: those that will run and those that will not (with their problems).</summary>
+/// <param name="Cases">The valid cases, in name order.</param>
+/// <param name="Failed">The cases that did not read, with their <c>file:line:column</c> problems.</param>
+/// <param name="Read">How many case folders were read.</param>
+public sealed record BacktestCaseSet(IReadOnlyList<BacktestCase> Cases, IReadOnlyList<BacktestCaseReadResult> Failed, int Read);
 
 /// <summary>The JSON document <c>backtest --format json</c> prints (and the run store keeps): the track record.</summary>
 public sealed record BacktestJson(

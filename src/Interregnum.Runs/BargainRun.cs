@@ -66,6 +66,26 @@ public static class BargainRun
         };
     }
 
+    /// <summary>
+    /// Reads the game to bargain over: a KTAB CSV, or a scenario file (YAML/JSON: point values, capability as
+    /// <c>export ktab</c> computes it).
+    /// </summary>
+    /// <exception cref="RunException">The file is missing or invalid, or the game cannot be bargained over.</exception>
+    public static SmpInput LoadInput(string path)
+    {
+        var game = IsScenarioFile(path)
+            ? Scenarios.Ktab.KtabScenarioMapping.FromScenario(ScenarioFiles.Load(path).Scenario)
+            : KtabFiles.ReadGame(path);
+        try
+        {
+            return game.ToSmpInput();
+        }
+        catch (ArgumentException ex)
+        {
+            throw new RunException($"{path}: {ex.Message}", RunFailure.InvalidInput);
+        }
+    }
+
     /// <summary>Whether a game file is a scenario (YAML/JSON) rather than a KTAB actor CSV.</summary>
     public static bool IsScenarioFile(string fileName) =>
         Path.GetExtension(fileName).ToLowerInvariant() is ".yaml" or ".yml" or ".json";

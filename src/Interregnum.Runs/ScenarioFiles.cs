@@ -13,6 +13,10 @@ public sealed record LoadedScenario(string Path, Scenario Scenario, string Text,
 /// <summary>Loads scenario files for commands, turning problems into one clear line each.</summary>
 public static class ScenarioFiles
 {
+    /// <summary>Checks a scenario file (<c>validate</c>): every problem found, as <c>file:line:column: message</c> lines; none when it is valid.</summary>
+    public static IReadOnlyList<string> Check(string path) =>
+        [.. ScenarioReader.ReadFile(path).Errors.Select(e => e.ToString())];
+
     public static LoadedScenario Load(string path)
     {
         if (Directory.Exists(path))

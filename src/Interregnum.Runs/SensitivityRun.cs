@@ -1,4 +1,5 @@
 using Interregnum.Model;
+using Interregnum.Reports;
 using Interregnum.Simulation;
 using Interregnum.Store;
 
@@ -74,6 +75,18 @@ public static class SensitivityRun
             o.Base,
             o.Tornado.Select(b => new TornadoJson(b.Input, b.Low, b.High, b.Swing)).ToList(),
             o.Importance.Select(i => new ImportanceJson(i.Input, i.Index, [i.Low, i.High])).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// The tornado of every output that some input moves, with its <paramref name="top"/> inputs of largest swing
+    /// (the order of the document); an output no input moves (a candidate who cannot prevail under this shock) has none.
+    /// </summary>
+    public static IReadOnlyList<Tornado> Tornadoes(SensitivityJson document, int top)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return [.. document.Outputs
+            .Where(o => o.Tornado.Any(b => b.Swing > 0))
+            .Select(o => new Tornado(o.Label, o.Base, [.. o.Tornado.Take(top).Select(b => new TornadoInput(b.Input, b.Low, b.High))]))];
     }
 
     /// <summary>The stored record of a finished sensitivity run.</summary>

@@ -12,7 +12,7 @@ namespace Interregnum.Web;
 /// <summary>The workbench's pages, rendered on the server as plain HTML (the script only adds live validation and runs).</summary>
 internal static class Pages
 {
-    public static string Index(IReadOnlyList<string> scenarios, IReadOnlyList<RunSummary>? runs)
+    public static string Index(IReadOnlyList<string> scenarios, IReadOnlyList<RunSummary>? runs, IReadOnlyList<string>? cases = null)
     {
         var b = new StringBuilder();
         b.Append("<h1>Interregnum workbench</h1><section><h2>Scenarios</h2>");
@@ -31,7 +31,9 @@ internal static class Pages
             b.Append("</ul>");
         }
 
-        b.Append("</section><section><h2>Stored runs</h2>");
+        b.Append("</section>");
+        b.Append(BacktestPanel(cases));
+        b.Append("<section><h2>Stored runs</h2>");
         if (runs is null)
         {
             b.Append("<p>The run store cannot be opened.</p>");
@@ -54,6 +56,32 @@ internal static class Pages
 
         b.Append("</section>");
         return Layout("Interregnum workbench", b.ToString());
+    }
+
+    /// <summary>The backtest form: draws, seed and the cases to run (none ticked: all), with a progress bar and cancel.</summary>
+    private static string BacktestPanel(IReadOnlyList<string>? cases)
+    {
+        var b = new StringBuilder("<section id=\"backtest\"><h2>Backtest</h2>");
+        if (cases is null || cases.Count == 0)
+        {
+            b.Append("<p>No backtest cases folder (start with <code>serve FOLDER --cases DIR</code>, or put a <code>backtests</code> folder beside FOLDER).</p></section>");
+            return b.ToString();
+        }
+
+        b.Append("<p class=\"hint\">Scores the model and the rivals on the historical cases (docs/backtesting.md); tick cases to run only those, none for all. Draws are per case.</p>");
+        b.Append("<form id=\"run-form\" data-action=\"/api/runs\"><input type=\"hidden\" name=\"kind\" value=\"backtest\">");
+        b.Append(CultureInfo.InvariantCulture, $"<label>Draws <input name=\"draws\" type=\"number\" min=\"1\" max=\"{WorkbenchOptions.MaxDraws}\" value=\"500\"></label> ");
+        b.Append("<label>Seed <input name=\"seed\" type=\"number\" min=\"0\" value=\"1\"></label> ");
+        b.Append("<button id=\"run-button\" type=\"submit\">Run backtest</button> <button id=\"cancel\" type=\"button\" disabled>Cancel</button>");
+        b.Append("<fieldset class=\"cases\"><legend>Cases</legend>");
+        foreach (var c in cases)
+        {
+            b.Append("<label><input type=\"checkbox\" name=\"case\" value=\"").Append(E(c)).Append("\"> ").Append(E(c)).Append("</label> ");
+        }
+
+        b.Append("</fieldset></form>");
+        b.Append("<progress id=\"progress\" max=\"1\" value=\"0\"></progress> <span id=\"run-status\" role=\"status\"></span><div id=\"result\"></div></section>");
+        return b.ToString();
     }
 
     public static string Scenario(string file, string text, Scenario? scenario, IReadOnlyList<ScenarioError> errors)
@@ -88,7 +116,7 @@ internal static class Pages
         var b = new StringBuilder();
         b.Append("<section id=\"run\"><h2>Forecast</h2><form id=\"run-form\" data-action=\"/api/runs\">");
         b.Append("<input type=\"hidden\" name=\"file\" value=\"").Append(E(file)).Append("\">");
-        b.Append("<label>Run <select name=\"kind\"><option value=\"simulate\">simulate one shock</option><option value=\"compare\">compare every shock</option><option value=\"brief\">brief (HTML, every shock and sensitivity)</option></select></label> ");
+        b.Append("<label>Run <select name=\"kind\"><option value=\"simulate\">simulate one shock</option><option value=\"compare\">compare every shock</option><option value=\"sensitivity\">sensitivity of one shock (tornado)</option><option value=\"brief\">brief (HTML, every shock and sensitivity)</option></select></label> ");
         b.Append("<label>Shock <select name=\"shock\">");
         foreach (var shock in s.Shocks)
         {
@@ -160,6 +188,11 @@ internal static class Pages
         b.Append(CultureInfo.InvariantCulture, $"<p>Scenario {E(run.ScenarioFile)} (sha256 {E(run.ScenarioHash)}), shock {E(run.ShockId ?? "all")}, {run.Draws} draws, seed {run.Seed}, program {E(run.ProgramVersion)}.</p>");
         b.Append(CultureInfo.InvariantCulture, $"<section id=\"run\"><form id=\"run-form\" data-action=\"/api/rerun/{run.Id}\"><button id=\"run-button\" type=\"submit\">Re-run and check</button> <button id=\"cancel\" type=\"button\" disabled>Cancel</button></form>");
         b.Append("<progress id=\"progress\" max=\"1\" value=\"0\"></progress> <span id=\"run-status\" role=\"status\"></span><div id=\"result\"></div></section>");
+        if (RunViews.Stored(run) is { } view)
+        {
+            b.Append("<section id=\"stored-result\"><h2>Result</h2>").Append(view).Append("</section>");
+        }
+
         b.Append("<h2>Result document</h2><pre class=\"json\">").Append(E(run.ResultsJson)).Append("</pre>");
         return Layout("Run " + run.Id.ToString(CultureInfo.InvariantCulture), b.ToString());
     }

@@ -9,12 +9,13 @@ using Interregnum.Store;
 namespace Interregnum.Web;
 
 /// <summary>What a page asks to run.</summary>
-/// <param name="Kind">simulate (one shock), compare (every shock) or brief (the HTML brief: every shock, then the headline shock's sensitivity).</param>
-/// <param name="ScenarioPath">The scenario file (already resolved inside the folder).</param>
-/// <param name="ShockId">The shock for simulate (null: the first).</param>
-/// <param name="Draws">Draws per shock.</param>
+/// <param name="Kind">simulate (one shock), compare (every shock), sensitivity (one shock), brief (the HTML brief: every shock, then the headline shock's sensitivity) or backtest (the cases).</param>
+/// <param name="ScenarioPath">The scenario file (already resolved inside the folder); unused by a backtest.</param>
+/// <param name="ShockId">The shock for simulate and sensitivity (null: the first).</param>
+/// <param name="Draws">Draws per shock, per sensitivity model run, or per backtest case.</param>
 /// <param name="Seed">The random seed.</param>
-internal sealed record RunAsk(string Kind, string ScenarioPath, string? ShockId, int Draws, ulong Seed);
+/// <param name="CaseIds">A backtest's cases (names directly in the cases folder; empty: all of them).</param>
+internal sealed record RunAsk(string Kind, string ScenarioPath, string? ShockId, int Draws, ulong Seed, IReadOnlyList<string>? CaseIds = null);
 
 /// <summary>A run in progress or finished, polled by the page.</summary>
 internal sealed class RunJob(string id, string kind, int total)
@@ -67,7 +68,7 @@ internal sealed class RunJob(string id, string kind, int total)
 /// document is stored like the CLI's and shown as the brief's chart and table. The use cases are
 /// <see cref="SimulateRun"/> and <see cref="CompareRun"/>; this class only schedules and presents them.
 /// </summary>
-internal sealed class RunJobs(WorkbenchOptions options, TimeProvider time)
+internal sealed class RunJobs(WorkbenchOptions options, TimeProvider time, CaseFolder caseFolder)
 {
     private readonly ConcurrentDictionary<string, RunJob> jobs = new(StringComparer.Ordinal);
     private int next;
@@ -86,8 +87,13 @@ internal sealed class RunJobs(WorkbenchOptions options, TimeProvider time)
     /// <summary>Loads the scenario (throwing <see cref="RunException"/> on bad input) and starts the run.</summary>
     public RunJob Start(RunAsk ask)
     {
-        var loaded = ScenarioFiles.Load(ask.ScenarioPath);
         var settings = new SimulationSettings(ask.Draws, ask.Seed);
+        if (ask.Kind == "backtest")
+        {
+            return StartBacktest(ask, settings);
+        }
+
+        var loaded = ScenarioFiles.Load(ask.ScenarioPath);
         var id = Interlocked.Increment(ref next).ToString(CultureInfo.InvariantCulture);
         var arguments = new List<string> { "serve", ask.Kind, Path.GetFileName(ask.ScenarioPath), "--draws", ask.Draws.ToString(CultureInfo.InvariantCulture), "--seed", ask.Seed.ToString(CultureInfo.InvariantCulture) };
         RunJob job;
@@ -103,6 +109,18 @@ internal sealed class RunJobs(WorkbenchOptions options, TimeProvider time)
                 job.Download = BriefRun.Render(plan, options.Data, options.Db, TextWriter.Null, new Stages(job), ct);
                 var link = "<p><a id=\"brief-link\" href=\"/api/runs/" + job.Id + "/brief\" download=\"" + WebUtility.HtmlEncode(Path.GetFileNameWithoutExtension(ask.ScenarioPath)) + "-brief.html\">Download the brief</a></p>";
                 return (link, null);
+            };
+        }
+        else if (ask.Kind == "sensitivity")
+        {
+            var shock = ScenarioFiles.Shock(loaded, ask.ShockId);
+            var request = new SensitivityRequest(loaded, shock.Id, settings);
+            arguments.InsertRange(3, ["--shock", shock.Id]);
+            job = new RunJob(id, ask.Kind, (2 * SensitivityRun.UncertainInputs(request)) + 1);
+            work = (progress, ct) =>
+            {
+                var doc = SensitivityRun.Compute(request, progress, ct);
+                return (RunViews.Sensitivity(doc), SensitivityRun.ToRecord(request, RunJson.Serialize(doc), arguments, time.GetUtcNow()));
             };
         }
         else if (ask.Kind == "compare")
@@ -134,6 +152,43 @@ internal sealed class RunJobs(WorkbenchOptions options, TimeProvider time)
         return job;
     }
 
+    /// <summary>Reads the asked cases (throwing <see cref="RunException"/> when none is valid) and starts the backtest.</summary>
+    private RunJob StartBacktest(RunAsk ask, SimulationSettings settings)
+    {
+        if (caseFolder.Root is not { } root)
+        {
+            throw new RunException("this workbench has no backtest cases folder (serve --cases DIR)", RunFailure.MissingResource);
+        }
+
+        var set = BacktestRun.ReadCases(root, ask.CaseIds);
+        if (set.Cases.Count == 0)
+        {
+            throw BacktestRun.NoValidCase(caseFolder.Name);
+        }
+        var arguments = new List<string> { "serve", "backtest", caseFolder.Name, "--draws", ask.Draws.ToString(CultureInfo.InvariantCulture), "--seed", ask.Seed.ToString(CultureInfo.InvariantCulture) };
+        foreach (var c in ask.CaseIds ?? [])
+        {
+            arguments.AddRange(["--case", c]);
+        }
+
+        var id = Interlocked.Increment(ref next).ToString(CultureInfo.InvariantCulture);
+        var job = new RunJob(id, "backtest", set.Cases.Count + 1);
+        var notRun = set.Failed.Select(f => f.Id).ToList();
+        if (notRun.Count > 0)
+        {
+            job.Message = string.Create(CultureInfo.InvariantCulture, $"{notRun.Count} of {set.Read} cases not run (invalid): {string.Join(", ", notRun)}");
+        }
+
+        jobs[id] = job;
+        _ = Task.Run(() => Execute(job, (progress, ct) =>
+        {
+            var history = BacktestRun.LoadHistory(options.Data, TextWriter.Null);
+            var doc = BacktestRun.Compute(set.Cases, settings, history, caseFolder.Name, notRun, ct, progress);
+            return (RunViews.Backtest(doc), BacktestRun.ToRecord(set.Cases, caseFolder.Name, settings, RunJson.Serialize(doc), arguments, time.GetUtcNow()));
+        }));
+        return job;
+    }
+
     /// <summary>Re-runs stored run <paramref name="runId"/> and says whether its results were reproduced.</summary>
     public RunJob Rerun(long runId)
     {
@@ -153,7 +208,9 @@ internal sealed class RunJobs(WorkbenchOptions options, TimeProvider time)
         jobs[id] = job;
         _ = Task.Run(() => Execute(job, (_, ct) =>
         {
-            var outcome = RunRerun.Check(run, RunReplayers.BuiltIn, TextWriter.Null, ct);
+            // A backtest replays from the case texts stored with it, its base-rate rival from this workbench's data folder.
+            var replayers = RunReplayers.BuiltIn.With(RunKind.Backtest, (r, notes, token) => BacktestRun.Replay(r, options.Data, notes, token));
+            var outcome = RunRerun.Check(run, replayers, TextWriter.Null, ct);
             var b = new System.Text.StringBuilder();
             if (outcome.VersionNote is { } note)
             {

@@ -40,6 +40,7 @@ public static class Workbench
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(new ScenarioFolder(options.Folder));
+        builder.Services.AddSingleton(new CaseFolder(options.Cases));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<RunJobs>();
         configure?.Invoke(builder);
@@ -91,7 +92,7 @@ public static class Workbench
 
     private static void Map(WebApplication app)
     {
-        app.MapGet("/", (ScenarioFolder folder, WorkbenchOptions options) => Html(Pages.Index(folder.Names(), StoredRuns(options.Db))));
+        app.MapGet("/", (ScenarioFolder folder, CaseFolder cases, WorkbenchOptions options) => Html(Pages.Index(folder.Names(), StoredRuns(options.Db), cases.Root is null ? null : cases.Names())));
 
         app.MapGet("/scenario", (string? file, ScenarioFolder folder) =>
         {
@@ -134,7 +135,7 @@ public static class Workbench
             return errors.Count == 0 ? Problems(errors, saved: true) : Results.Json(ProblemsBody(errors, saved: false), statusCode: StatusCodes.Status422UnprocessableEntity);
         });
 
-        app.MapPost("/api/runs", async (HttpRequest request, ScenarioFolder folder, RunJobs jobs) =>
+        app.MapPost("/api/runs", async (HttpRequest request, ScenarioFolder folder, CaseFolder cases, RunJobs jobs) =>
         {
             if (!request.HasFormContentType)
             {
@@ -142,15 +143,34 @@ public static class Workbench
             }
 
             var form = await request.ReadFormAsync().ConfigureAwait(false);
-            if (folder.Resolve(form["file"]) is not { } path)
+            var kind = form["kind"].ToString();
+            if (kind is not ("simulate" or "compare" or "sensitivity" or "brief" or "backtest"))
             {
-                return NotInFolder(form["file"]);
+                return Results.BadRequest(new { error = "kind must be simulate, compare, sensitivity, brief or backtest" });
             }
 
-            var kind = form["kind"].ToString();
-            if (kind is not ("simulate" or "compare" or "brief"))
+            string path = "";
+            List<string> caseIds = [];
+            if (kind == "backtest")
             {
-                return Results.BadRequest(new { error = "kind must be simulate, compare or brief" });
+                // Only case folders directly in the cases folder, by name, as scenarios are confined to theirs.
+                foreach (var name in form["case"])
+                {
+                    if (cases.Resolve(name) is null)
+                    {
+                        return Results.Text("no backtest case '" + name + "' in the workbench's cases folder\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);
+                    }
+
+                    caseIds.Add(name!);
+                }
+            }
+            else if (folder.Resolve(form["file"]) is { } resolved)
+            {
+                path = resolved;
+            }
+            else
+            {
+                return NotInFolder(form["file"]);
             }
 
             if (!int.TryParse(form["draws"], NumberStyles.None, CultureInfo.InvariantCulture, out var draws) || draws < 1 || draws > WorkbenchOptions.MaxDraws)
@@ -166,12 +186,12 @@ public static class Workbench
             var shock = form["shock"].ToString();
             try
             {
-                var job = jobs.Start(new RunAsk(kind, path, shock.Length == 0 ? null : shock, draws, seed));
+                var job = jobs.Start(new RunAsk(kind, path, shock.Length == 0 ? null : shock, draws, seed, caseIds));
                 return Results.Json(Status(job), statusCode: StatusCodes.Status202Accepted);
             }
             catch (RunException ex)
             {
-                return Results.Json(new { error = ex.Message }, statusCode: StatusCodes.Status422UnprocessableEntity);
+                return Results.Json(new { error = ex.Message }, statusCode: ex.Failure == RunFailure.MissingResource ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity);
             }
         });
 

@@ -104,4 +104,33 @@ public sealed class ArchitectureTests
         Assert.DoesNotContain(runs, a => a?.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) == true);
         Assert.DoesNotContain("ScottPlot", history);
     }
+
+    // The libraries and the core: the CLI reaches them only through Interregnum.Runs (docs/architecture.md).
+    private static readonly string[] BelowRuns = ["Interregnum", "Interregnum.Scenarios", "Interregnum.History", "Interregnum.Store", "Interregnum.Reports"];
+
+    // Types of those assemblies the CLI may still name in its IL: values it passes to or gets from Interregnum.Runs
+    // (option enums, settings, records it prints). Each entry says why.
+    private static readonly Dictionary<string, string> CliMayName = new(StringComparer.Ordinal)
+    {
+    };
+
+    /// <summary>The members of the libraries and the core that <paramref name="assemblyPath"/> calls other than through the allowed types.</summary>
+    private static List<string> CallsBelowRuns(string assemblyPath) =>
+        [.. AssemblyCalls.Of(assemblyPath)
+            .Where(m => BelowRuns.Contains(m.Assembly) && !CliMayName.ContainsKey(m.Type))
+            .Select(m => m.ToString())
+            .Order(StringComparer.Ordinal)];
+
+    [Fact]
+    public void Cli_CompiledCalls_ReachTheLibrariesOnlyThroughRuns()
+    {
+        // Given the compiled CLI (the test project references it, so it is built first)
+        var cli = typeof(Interregnum.Cli.ExitCodes).Assembly.Location;
+
+        // When its member references are read from its IL
+        var calls = CallsBelowRuns(cli);
+
+        // Then none goes below Interregnum.Runs, except through the allow-listed types
+        Assert.True(calls.Count == 0, "the CLI calls below Interregnum.Runs (move the logic into Runs, or allow the type with a reason):\n" + string.Join("\n", calls));
+    }
 }

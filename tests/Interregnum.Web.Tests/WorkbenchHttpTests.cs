@@ -218,7 +218,8 @@ public sealed class WorkbenchHttpTests
     [InlineData("simulate", "0")]
     [InlineData("simulate", "200001")]
     [InlineData("simulate", "ten")]
-    [InlineData("backtest", "100")]
+    [InlineData("forecast", "100")]
+    [InlineData("sensitivity", "0")]
     public async Task Run_BadKindOrDraws_BadRequest(string kind, string draws)
     {
         await using var host = await WorkbenchHost.StartAsync(inProcess: true);

@@ -52,8 +52,8 @@ internal static class BacktestCommand
             }
 
             var settings = new SimulationSettings(p.GetValue(draws), p.GetValue(seed), p.GetValue(model), p.GetValue(threads));
-            var reads = BacktestCaseReader.ReadFolder(folder.FullName);
-            var failed = reads.Where(r => !r.IsValid).ToList();
+            var read = BacktestRun.ReadCases(folder.FullName);
+            var failed = read.Failed;
             foreach (var f in failed)
             {
                 stderr.WriteLine($"case {f.Id} not run ({f.Errors.Count} problem{(f.Errors.Count == 1 ? "" : "s")}):");
@@ -63,10 +63,10 @@ internal static class BacktestCommand
                 }
             }
 
-            var cases = reads.Where(r => r.IsValid).Select(r => r.Case!).ToList();
+            var cases = read.Cases;
             if (cases.Count == 0)
             {
-                throw new CliException($"{folder}: no valid backtest case (a case is a folder holding scenario.yaml and outcome.yaml; see docs/backtesting.md)");
+                throw BacktestRun.NoValidCase(folder.ToString());
             }
 
             if (p.GetValue(fitHorizon))
@@ -102,15 +102,14 @@ internal static class BacktestCommand
 
             if (p.GetValue(chart) is { } png)
             {
-                var bins = doc.Reliability.Select(b => new ReliabilityBin(b.From, b.To, b.Count, b.Hits, b.MeanProbability ?? double.NaN, b.ObservedFrequency ?? double.NaN)).ToList();
-                ReliabilityChart.SavePng(bins, png.FullName, $"Reliability: {doc.Model} model, {doc.Cases.Count} cases, {doc.Draws} draws, seed {doc.Seed}");
+                BacktestRun.SaveReliabilityChart(doc, png.FullName);
                 stderr.WriteLine("wrote " + png.FullName);
             }
 
             RunRecorder.Record(p, BacktestRun.ToRecord(cases, folder.Name, settings, json, RunRecorder.Arguments(p), TimeProvider.System.GetUtcNow()));
             if (failed.Count > 0)
             {
-                stderr.WriteLine($"{failed.Count} of {reads.Count} cases were not run (errors above); the scores cover the other {cases.Count}");
+                stderr.WriteLine($"{failed.Count} of {read.Read} cases were not run (errors above); the scores cover the other {cases.Count}");
                 return Task.FromResult(ExitCodes.InvalidInput);
             }
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Interregnum.Bargaining;
-using Interregnum.Scenarios.Ktab;
 using Spectre.Console;
 
 namespace Interregnum.Cli.Commands;
@@ -44,7 +43,7 @@ internal static class BargainCommand
             try
             {
                 var path = parse.GetValue(file)!;
-                var request = new BargainRequest(LoadBargainingInput(path), parse.GetValue(model) ?? "smp", parse.GetValue(parameters) ?? [], parse.GetValue(turns));
+                var request = new BargainRequest(BargainRun.LoadInput(path), parse.GetValue(model) ?? "smp", parse.GetValue(parameters) ?? [], parse.GetValue(turns));
                 var result = BargainRun.Execute(request);
                 var buffer = new StringWriter(Inv);
                 Print(result, parse.GetValue(format), buffer);
@@ -72,26 +71,6 @@ internal static class BargainCommand
         }
 
         return code;
-    }
-
-    /// <summary>
-    /// Reads the game to bargain over. A KTAB CSV, or a scenario file (YAML/JSON: point values, capability as `export ktab` computes it).
-    /// </summary>
-    /// <param name="path">The file.</param>
-    /// <returns>The bargaining input.</returns>
-    internal static SmpInput LoadBargainingInput(string path)
-    {
-        var game = BargainRun.IsScenarioFile(path)
-            ? Scenarios.Ktab.KtabScenarioMapping.FromScenario(ScenarioFiles.Load(path).Scenario)
-            : KtabCommands.ReadGame(path);
-        try
-        {
-            return game.ToSmpInput();
-        }
-        catch (ArgumentException ex)
-        {
-            throw new CliException($"{path}: {ex.Message}", ExitCodes.InvalidInput);
-        }
     }
 
     private static string F(double x, string format = "R") => x.ToString(format, Inv);

@@ -64,23 +64,21 @@ internal static partial class HistoryCommand
                 throw new CliException(string.Join("; ", problems), ExitCodes.InvalidInput);
             }
 
-            var folder = ResolveFolder(parse.GetValue(data), HistoricalDataNeeded);
-            var (model, panel) = ExitRiskRun.Fit(folder);
+            var folder = HistoryRun.DataFolder(parse.GetValue(data));
+            var (model, panel) = HistoryRun.Datasets(() => ExitRiskRun.Fit(folder));
             if (isBacktest)
             {
-                WriteBacktest(writer, parse.GetValue(format), ExitRiskRun.Backtest(panel, settings));
+                WriteBacktest(writer, parse.GetValue(format), HistoryRun.Datasets(() => ExitRiskRun.Backtest(panel, settings)));
                 return;
             }
 
-            var doc = loaded is not null
+            var doc = HistoryRun.Datasets(() => loaded is not null
                 ? ExitRiskRun.ForScenario(loaded, model, panel.Rows.Count, parse.GetValue(draws), parse.GetValue(seed))
-                : ExitRiskRun.ForLeaderYear(obs!, parse.GetValue(year)!.Value, model, panel, parse.GetValue(draws), parse.GetValue(seed));
+                : ExitRiskRun.ForLeaderYear(obs!, parse.GetValue(year)!.Value, model, panel, parse.GetValue(draws), parse.GetValue(seed)));
             WriteExitRisk(writer, parse.GetValue(format), doc);
         }));
         return command;
     }
-
-    private static IReadOnlyList<History.Loading.DatasetInfo> HistoricalDataNeeded => History.HistoricalData.Needed;
 
     private static void WriteExitRisk(TextWriter writer, OutputFormat format, ExitRiskJson doc)
     {

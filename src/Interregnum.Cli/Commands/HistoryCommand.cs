@@ -61,21 +61,14 @@ internal static partial class HistoryCommand
             command.Options.Add(MaxTenure);
         }
 
-        public ReferenceClass Read(ParseResult parse)
-        {
-            var (from, to) = ParseEra(parse.GetValue(Era));
-            var rc = new ReferenceClass(
-                parse.GetValue(Exit),
-                parse.GetValue(Entry),
-                parse.GetValue(Regime),
-                from,
-                to,
-                parse.GetValue(Region),
-                parse.GetValue(MinTenure),
-                parse.GetValue(MaxTenure));
-            var errors = rc.Validate();
-            return errors.Count > 0 ? throw new CliException(string.Join("; ", errors), ExitCodes.InvalidInput) : rc;
-        }
+        public ReferenceClass Read(ParseResult parse) => HistoryRun.Filter(
+            parse.GetValue(Exit),
+            parse.GetValue(Entry),
+            parse.GetValue(Regime),
+            parse.GetValue(Era),
+            parse.GetValue(Region),
+            parse.GetValue(MinTenure),
+            parse.GetValue(MaxTenure));
     }
 
     private static Command BaseRatesCommand()
@@ -92,27 +85,15 @@ internal static partial class HistoryCommand
         command.SetAction(parse => Guard(parse, () =>
         {
             var rc = filters.Read(parse);
-            var wanted = ReadOutcome(parse.GetValue(outcome));
-            var loaded = LoadData(parse.GetValue(data));
+            var wanted = HistoryRun.Outcome(parse.GetValue(outcome));
             // A rate over no cases is no rate: such rows are left out and named once (as the forecast's outside view does).
-            var all = OutsideView.BaseRates(loaded, rc, wanted);
-            var rates = all.Where(r => r.N > 0).ToList();
-            var noCases = all.Where(r => r.N == 0).Select(r => $"{r.Outcome}:{r.Category}").ToList();
+            var view = HistoryRun.BaseRates(rc, wanted, parse.GetValue(data));
+            var (loaded, rates, noCases) = (view.Data, view.Rates, view.NoCases);
             var output = parse.InvocationConfiguration.Output;
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    output.WriteLine(JsonSerializer.Serialize(
-                        new
-                        {
-                            ReferenceClass = rc,
-                            Description = rc.Describe(),
-                            Interval = "wilson 90%",
-                            SkippedRows = loaded.Skipped.Count,
-                            BaseRates = rates.Select(r => new { r.Outcome, r.Category, r.Label, r.Dataset, r.K, r.N, r.Rate, r.Lower, r.Upper, r.Level, r.Method, r.Notes }),
-                            NoCases = noCases,
-                        },
-                        CommonOptions.Json));
+                    output.WriteLine(JsonSerializer.Serialize(HistoryRun.BaseRatesDocument(view), CommonOptions.Json));
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(output, ["outcome", "category", "label", "dataset", "k", "n", "rate", "lower", "upper", "level", "method"], rates.Select(r => new[]
@@ -135,7 +116,7 @@ internal static partial class HistoryCommand
                         output.WriteLine("note: no case in this class, so no rate, for " + string.Join(", ", noCases));
                     }
 
-                    foreach (var note in rates.SelectMany(r => r.Notes.Select(n => r.Outcome + ": " + n)).Distinct(StringComparer.Ordinal))
+                    foreach (var note in HistoryRun.Notes(view))
                     {
                         output.WriteLine("note: " + note);
                     }
@@ -163,22 +144,13 @@ internal static partial class HistoryCommand
         command.SetAction(parse => Guard(parse, () =>
         {
             var rc = filters.Read(parse);
-            var wanted = ReadOutcome(parse.GetValue(outcome));
-            var loaded = LoadData(parse.GetValue(data));
-            var rates = OutsideView.BaseRates(loaded, rc, wanted);
-            if (rates.Count == 0)
-            {
-                throw new CliException($"outcome '{wanted}' does not apply to the reference class ({rc.Describe()})", ExitCodes.InvalidInput);
-            }
-
-            var wantedCategory = parse.GetValue(category);
-            var rate = wantedCategory is null ? rates[0] : rates.FirstOrDefault(r => string.Equals(r.Category, wantedCategory, StringComparison.OrdinalIgnoreCase))
-                ?? throw new CliException($"unknown category '{wantedCategory}' for {wanted}; expected one of {string.Join(", ", rates.Select(r => r.Category))}", ExitCodes.InvalidInput);
+            var wanted = HistoryRun.Outcome(parse.GetValue(outcome));
+            var rate = HistoryRun.Cases(rc, wanted, parse.GetValue(category), parse.GetValue(data));
             var output = parse.InvocationConfiguration.Output;
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    output.WriteLine(JsonSerializer.Serialize(new { ReferenceClass = rc, Description = rc.Describe(), BaseRate = rate }, CommonOptions.Json));
+                    output.WriteLine(JsonSerializer.Serialize(HistoryRun.CasesDocument(rc, rate), CommonOptions.Json));
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(output, ["outcome", "category", "dataset", "id", "country", "leader", "start", "end", "year", "has_outcome", "detail"], rate.Cases.Select(c => new[]
@@ -219,49 +191,26 @@ internal static partial class HistoryCommand
         command.Options.Add(data);
         command.SetAction(parse => Guard(parse, () =>
         {
-            var loaded = LoadData(parse.GetValue(data));
+            var loaded = HistoryRun.LoadData(parse.GetValue(data));
             var writer = parse.InvocationConfiguration.Output;
             var grouping = parse.GetValue(by);
-            var groups = LeaderSurvival.Curves(loaded, grouping);
+            var view = HistoryRun.Survival(loaded, grouping);
+            var groups = view.Groups;
             if (parse.GetValue(output) is { } png)
             {
-                try
-                {
-                    Reports.SurvivalChart.SavePng([.. groups.Select(g => new Reports.SurvivalCurve(g.Group, g.Spells, g.Tenure))], png.FullName, $"Leader tenure by {grouping.ToString().ToLowerInvariant()} (Archigos 4.1)");
-                }
-                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-                {
-                    throw new CliException($"cannot write {png.FullName}: {ex.Message}", ExitCodes.InvalidInput);
-                }
+                HistoryRun.SaveSurvivalChart(view, png.FullName);
             }
 
             if (parse.GetValue(cox))
             {
-                WriteCox(writer, parse.GetValue(format), LeaderSurvival.Cox(loaded, parse.GetValue(irregular)), parse.GetValue(irregular));
+                WriteCox(writer, parse.GetValue(format), HistoryRun.Cox(loaded, parse.GetValue(irregular)), parse.GetValue(irregular));
                 return;
             }
 
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    writer.WriteLine(JsonSerializer.Serialize(
-                        new
-                        {
-                            By = grouping,
-                            Band = "greenwood log-log 95%",
-                            Groups = groups.Select(g => new
-                            {
-                                g.Group,
-                                g.Spells,
-                                g.Exits,
-                                g.IrregularExits,
-                                g.LeaderYears,
-                                g.IrregularExitsPer100LeaderYears,
-                                MedianTenureYears = g.Tenure.Median,
-                                Tenure = g.Tenure.Steps,
-                            }),
-                        },
-                        CommonOptions.Json));
+                    writer.WriteLine(JsonSerializer.Serialize(HistoryRun.SurvivalDocument(view), CommonOptions.Json));
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(writer, ["group", "time_years", "at_risk", "events", "censored", "survival", "std_error", "lower", "upper", "cumulative_hazard"], groups.SelectMany(g => g.Tenure.Steps.Select(s => new[]
@@ -304,43 +253,18 @@ internal static partial class HistoryCommand
         jonesOlken.Options.Add(data);
         jonesOlken.SetAction(parse => Guard(parse, () =>
         {
-            var folder = LeaderYearFolder(parse.GetValue(data));
-            var years = JonesOlkenLoader.LoadLeaderYears(folder);
-            var result = JonesOlkenReplication.Run(years.Records);
-            (string Name, RegressionResult Fit)[] tables =
-            [
-                ("table5b_col1_democratization", result.Table5B),
-                ("table5a_col2_no_interaction", result.Table5A),
-                ("table7b_col1_any_war", result.Table7BWar),
-                ("table7b_col3_prio_intensity", result.Table7BPrio),
-            ];
+            var view = HistoryRun.JonesOlken(parse.GetValue(data));
+            var tables = view.Tables;
             var writer = parse.InvocationConfiguration.Output;
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    writer.WriteLine(JsonSerializer.Serialize(
-                        new
-                        {
-                            Source = "Jones and Olken (2009), AEJ: Macroeconomics 1(2): 55–87; method: jones-olken-2009/REPLICATION.md",
-                            SkippedRows = years.Skipped.Count,
-                            Tables = tables.Select(t => new
-                            {
-                                Table = t.Name,
-                                t.Fit.N,
-                                t.Fit.K,
-                                t.Fit.Clusters,
-                                t.Fit.RSquared,
-                                t.Fit.DroppedTerms,
-                                t.Fit.Coefficients,
-                                Published = t.Fit.Coefficients.Select(c => JonesOlkenPublished.Find(t.Name, c.Term)),
-                            }),
-                        },
-                        CommonOptions.Json));
+                    writer.WriteLine(JsonSerializer.Serialize(HistoryRun.JonesOlkenDocument(view), CommonOptions.Json));
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(writer, ["table", "term", "estimate", "std_error", "t", "p", "n", "k", "clusters", "r_squared", "published_estimate", "published_std_error", "published_printed"], tables.SelectMany(t => t.Fit.Coefficients.Select(c =>
                     {
-                        var published = JonesOlkenPublished.Find(t.Name, c.Term);
+                        var published = HistoryRun.Published(t.Name, c.Term);
                         return new[]
                         {
                             t.Name, c.Term, D(c.Estimate), D(c.StandardError), D(c.T), D(c.P), I(t.Fit.N), I(t.Fit.K), I(t.Fit.Clusters), D(t.Fit.RSquared),
@@ -356,7 +280,7 @@ internal static partial class HistoryCommand
 
                         foreach (var c in fit.Coefficients)
                         {
-                            var published = JonesOlkenPublished.Find(name, c.Term);
+                            var published = HistoryRun.Published(name, c.Term);
                             table.AddRow(
                                 Markup.Escape(c.Term),
                                 c.Estimate.ToString("0.000000", Invariant),
@@ -372,7 +296,7 @@ internal static partial class HistoryCommand
 
                     writer.WriteLine("Published: the reference output in jones-olken-2009/REPLICATION.md (six decimals); paper prints: Jones and Olken (2009), Tables 5 and 7, as rounded there.");
 
-                    WriteSkipped(writer, years.Skipped.Count);
+                    WriteSkipped(writer, view.Skipped);
                     break;
             }
         }));
@@ -389,13 +313,12 @@ internal static partial class HistoryCommand
         command.Options.Add(data);
         command.SetAction(parse => Guard(parse, () =>
         {
-            var folder = DatasetCatalog.ResolveFolder(parse.GetValue(data)?.FullName, Environment.GetEnvironmentVariable);
-            var rows = DatasetCatalog.All.Select(d => (Dataset: d, Present: folder is not null && HistoricalData.MissingFiles(folder, [d]).Count == 0)).ToList();
+            var (folder, rows) = HistoryRun.DatasetList(parse.GetValue(data));
             var writer = parse.InvocationConfiguration.Output;
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    writer.WriteLine(JsonSerializer.Serialize(new { DataFolder = folder, Datasets = rows.Select(r => new { r.Dataset.Key, r.Dataset.Name, r.Dataset.Folder, r.Dataset.Files, r.Dataset.Origin, r.Dataset.Citation, r.Present }) }, CommonOptions.Json));
+                    writer.WriteLine(JsonSerializer.Serialize(HistoryRun.DatasetsDocument(folder, rows), CommonOptions.Json));
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(writer, ["key", "folder", "files", "present", "origin"], rows.Select(r => new[] { r.Dataset.Key, r.Dataset.Folder, string.Join(";", r.Dataset.Files), r.Present ? "1" : "0", r.Dataset.Origin }));
@@ -404,7 +327,7 @@ internal static partial class HistoryCommand
                     var table = new Table().Title("Datasets (data folder: " + Markup.Escape(folder ?? "not set") + ")");
                     table.AddColumns("Key", "Folder / files", "Present", "Get it from");
 
-                    foreach (var (d, present) in rows)
+                    foreach (var (d, present) in rows.Select(r => (r.Dataset, r.Present)))
                     {
                         table.AddRow(Markup.Escape(d.Key), Markup.Escape(string.Join(", ", d.Files.Select(f => d.Folder + "/" + f))), present ? "yes" : "no", Markup.Escape(d.Origin));
                     }
@@ -422,7 +345,7 @@ internal static partial class HistoryCommand
         switch (format)
         {
             case OutputFormat.Json:
-                writer.WriteLine(JsonSerializer.Serialize(new { Event = irregular ? "irregular-exit" : "any-exit", Ties = "efron", fit.Subjects, fit.Events, fit.LogPartialLikelihood, fit.LikelihoodRatio, fit.Coefficients }, CommonOptions.Json));
+                writer.WriteLine(JsonSerializer.Serialize(HistoryRun.CoxDocument(fit, irregular), CommonOptions.Json));
                 break;
             case OutputFormat.Csv:
                 WriteCsv(writer, ["event", "term", "estimate", "std_error", "hazard_ratio", "z", "p", "subjects", "events"], fit.Coefficients.Select(c => new[]
@@ -463,11 +386,6 @@ internal static partial class HistoryCommand
             WriteError(error, ex.Message);
             return ExitCodes.Of(ex.Failure);
         }
-        catch (DatasetException ex)
-        {
-            WriteError(error, ex.Message);
-            return ex.IsMissing ? ExitCodes.MissingResource : ExitCodes.InvalidInput;
-        }
     }
 
     private static void WriteError(TextWriter error, string message)
@@ -477,52 +395,6 @@ internal static partial class HistoryCommand
             error.WriteLine("error: " + line);
         }
     }
-
-    private static string ResolveFolder(DirectoryInfo? option, IReadOnlyList<DatasetInfo> needed)
-    {
-        var folder = DatasetCatalog.ResolveFolder(option?.FullName, Environment.GetEnvironmentVariable);
-        if (folder is null)
-        {
-            throw new CliException(DatasetCatalog.NoDataFolderMessage(needed), ExitCodes.MissingResource);
-        }
-
-        return folder;
-    }
-
-    private static HistoricalData LoadData(DirectoryInfo? option) => HistoricalData.Load(ResolveFolder(option, HistoricalData.Needed));
-
-    private static string LeaderYearFolder(DirectoryInfo? option)
-    {
-        var folder = ResolveFolder(option, [DatasetCatalog.JonesOlken]);
-        HistoricalData.ThrowIfMissing(folder, [(DatasetCatalog.JonesOlken, "leader_year_merged.csv")]);
-        return folder;
-    }
-
-    private static string? ReadOutcome(string? outcome) =>
-        outcome is null || OutsideView.Outcomes.Contains(outcome)
-            ? outcome
-            : throw new CliException($"unknown outcome '{outcome}'; expected one of {string.Join(", ", OutsideView.Outcomes)}", ExitCodes.InvalidInput);
-
-    internal static (int? From, int? To) ParseEra(string? era)
-    {
-        if (string.IsNullOrWhiteSpace(era))
-        {
-            return (null, null);
-        }
-
-        var match = EraPattern().Match(era.Trim());
-        if (!match.Success)
-        {
-            throw new CliException($"--era '{era}': expected a year range such as 1950-2015, 1990- or -1945", ExitCodes.InvalidInput);
-        }
-
-        int? Year(Group g) => g.Success && g.Length > 0 ? int.Parse(g.Value, Invariant) : null;
-        var single = Year(match.Groups["single"]);
-        return single is not null ? (single, single) : (Year(match.Groups["from"]), Year(match.Groups["to"]));
-    }
-
-    [GeneratedRegex(@"^(?:(?<single>\d{4})|(?<from>\d{4})?\s*(?:-|–|\.\.)\s*(?<to>\d{4})?)$")]
-    private static partial Regex EraPattern();
 
     private static void Render(TextWriter writer, Table table)
     {

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Interregnum.Scenarios;
-using Interregnum.Scenarios.Ktab;
 
 namespace Interregnum.Cli.Commands;
 
@@ -16,18 +14,7 @@ internal static class KtabCommands
         ktab.Options.Add(output);
         ktab.SetAction(p =>
         {
-            var path = p.GetValue(csv)!;
-            var game = ReadGame(path);
-            var yaml = KtabScenarioMapping.ToScenarioYaml(game, path);
-            var check = ScenarioReader.ReadText(yaml, Path.GetFileNameWithoutExtension(path) + ".yaml");
-            if (!check.IsValid)
-            {
-                throw new CliException(
-                    $"{path}: the KTAB game cannot be written as a valid scenario:" + Environment.NewLine +
-                    string.Join(Environment.NewLine, check.Errors.Select(e => e.Message)));
-            }
-
-            Emit(p, p.GetValue(output), yaml);
+            Emit(p, p.GetValue(output), KtabFiles.ImportYaml(p.GetValue(csv)!));
             return ExitCodes.Ok;
         });
         var command = new Command("import", "Import other tools' files as scenarios.");
@@ -44,37 +31,12 @@ internal static class KtabCommands
         ktab.Options.Add(output);
         ktab.SetAction(p =>
         {
-            var loaded = ScenarioFiles.Load(p.GetValue(file)!);
-            var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-            KtabCsv.Write(KtabScenarioMapping.FromScenario(loaded.Scenario), writer);
-            Emit(p, p.GetValue(output), writer.ToString());
+            Emit(p, p.GetValue(output), KtabFiles.ExportCsv(ScenarioFiles.Load(p.GetValue(file)!)));
             return ExitCodes.Ok;
         });
         var command = new Command("export", "Export a scenario to other tools' formats.");
         command.Subcommands.Add(ktab);
         return command;
-    }
-
-    /// <summary>Reads a KTAB CSV or fails with every problem as file:line:column.</summary>
-    public static KtabGame ReadGame(string path)
-    {
-        if (Directory.Exists(path))
-        {
-            throw new CliException($"{path}: is a folder; give a KTAB CSV file inside it");
-        }
-
-        if (!File.Exists(path))
-        {
-            throw new CliException($"{path}: no such file", ExitCodes.MissingResource);
-        }
-
-        var read = KtabCsv.Read(path);
-        if (!read.Succeeded)
-        {
-            throw new CliException(string.Join(Environment.NewLine, read.Errors.Select(e => e.ToString())));
-        }
-
-        return read.Game!;
     }
 
     private static void Emit(ParseResult p, FileInfo? output, string text)

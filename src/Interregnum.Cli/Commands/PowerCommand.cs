@@ -32,23 +32,17 @@ internal static class PowerCommand
         command.SetAction(parse =>
         {
             var stdout = parse.InvocationConfiguration.Output;
-            var loaded = ScenarioFiles.Load(parse.GetValue(file)!);
-            var table = PowerAccount.ForScenario(loaded.Scenario);
-            var selected = parse.GetValue(phase);
-            string[] phases = selected is null ? ["crisis", "settled"] : [selected];
-            var rows = selected is null
-                ? table.Rows.ToList()
-                : table.Rows.OrderByDescending(r => Capability(r, selected)).ToList();
+            var view = PowerRun.Compute(ScenarioFiles.Load(parse.GetValue(file)!), parse.GetValue(phase));
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    WriteJson(stdout, loaded, table, rows, phases);
+                    stdout.WriteLine(JsonSerializer.Serialize(PowerRun.Document(view), CommonOptions.Json));
                     break;
                 case OutputFormat.Csv:
-                    WriteCsv(stdout, table, rows, phases);
+                    WriteCsv(stdout, view);
                     break;
                 default:
-                    WriteTable(Terminal.For(stdout), loaded, table, rows, phases);
+                    WriteTable(Terminal.For(stdout), view);
                     break;
             }
 
@@ -57,11 +51,11 @@ internal static class PowerCommand
         return command;
     }
 
-    private static double Capability(PowerRow row, string phase) => phase == "crisis" ? row.CrisisCapability : row.SettledCapability;
+    private static double Capability(PowerRow row, string phase) => PowerView.Capability(row, phase);
 
-    private static void WriteTable(IAnsiConsole console, LoadedScenario loaded, PowerTable table, List<PowerRow> rows, string[] phases)
+    private static void WriteTable(IAnsiConsole console, PowerView view)
     {
-        var s = loaded.Scenario;
+        var (s, table, rows, phases) = (view.Scenario.Scenario, view.Table, view.Rows, view.Phases);
         console.Write(new Rule($"[bold]{Markup.Escape(s.Title)}[/] — power before any shock").LeftJustified());
         var t = new Table().AddColumn("actor");
         foreach (var id in table.Instruments)
@@ -87,23 +81,9 @@ internal static class PowerCommand
             "and of himself. Capability: the sum over instruments of the phase's weight times the share. Point values (medians) throughout.");
     }
 
-    private static void WriteJson(TextWriter writer, LoadedScenario loaded, PowerTable table, List<PowerRow> rows, string[] phases)
+    private static void WriteCsv(TextWriter writer, PowerView view)
     {
-        var doc = new PowerJson(
-            ForecastDocuments.Ref(loaded),
-            loaded.Scenario.Incumbent,
-            table.Instruments,
-            phases,
-            rows.Select(r => new PowerActorJson(
-                r.ActorId,
-                r.Name,
-                table.Instruments.ToDictionary(i => i, i => r.Share[i], StringComparer.Ordinal),
-                phases.ToDictionary(p => p, p => Capability(r, p), StringComparer.Ordinal))).ToList());
-        writer.WriteLine(JsonSerializer.Serialize(doc, CommonOptions.Json));
-    }
-
-    private static void WriteCsv(TextWriter writer, PowerTable table, List<PowerRow> rows, string[] phases)
-    {
+        var (table, rows, phases) = (view.Table, view.Rows, view.Phases);
         // Tidy: one row per actor and measure (a share of an instrument, or the capability in a phase).
         using var csv = TidyCsv.Create(writer);
         csv.WriteHeader(["actor", "measure", "of", "value"]);
@@ -127,8 +107,4 @@ internal static class PowerCommand
     private static string Percent(double share) => share.ToString("0.0%", CultureInfo.InvariantCulture);
 
     private static string Number(double x) => x.ToString("0.000", CultureInfo.InvariantCulture);
-
-    private sealed record PowerJson(ScenarioRef Scenario, string Incumbent, IReadOnlyList<string> Instruments, IReadOnlyList<string> Phases, IReadOnlyList<PowerActorJson> Actors);
-
-    private sealed record PowerActorJson(string Id, string Name, IReadOnlyDictionary<string, double> Share, IReadOnlyDictionary<string, double> Capability);
 }

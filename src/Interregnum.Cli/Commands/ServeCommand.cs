@@ -31,11 +31,16 @@ internal static class ServeCommand
                 r.AddError("--port must be from 0 to 65535");
             }
         });
+        var cases = new Option<DirectoryInfo?>("--cases")
+        {
+            Description = "The backtest cases folder the page may run (default: backtests beside FOLDER, if there is one).",
+        };
         var db = CommonOptions.Db();
         var data = CommonOptions.Data();
         var command = new Command("serve", "Serve the local web workbench on 127.0.0.1: browse, edit and validate scenarios, run forecasts, open stored runs.");
         command.Arguments.Add(folder);
         command.Options.Add(port);
+        command.Options.Add(cases);
         command.Options.Add(db);
         command.Options.Add(data);
         command.SetAction(async (p, ct) =>
@@ -46,7 +51,13 @@ internal static class ServeCommand
                 throw new CliException($"{dir.FullName}: no such folder", ExitCodes.MissingResource);
             }
 
-            var app = Workbench.Build(new WorkbenchOptions(dir, p.GetValue(port), p.GetValue(db), p.GetValue(data)));
+            var caseDir = p.GetValue(cases);
+            if (caseDir is { Exists: false })
+            {
+                throw new CliException($"{caseDir.FullName}: no such folder", ExitCodes.MissingResource);
+            }
+
+            var app = Workbench.Build(new WorkbenchOptions(dir, p.GetValue(port), p.GetValue(db), p.GetValue(data), caseDir ?? WorkbenchOptions.DefaultCases(dir)));
             await using (app.ConfigureAwait(false))
             {
                 try

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Interregnum.Scenarios;
 
 namespace Interregnum.Cli.Commands;
 
@@ -26,17 +25,17 @@ internal static class ValidateCommand
             var allValid = true;
             foreach (var file in parse.GetValue(files) ?? [])
             {
-                var result = ScenarioReader.ReadFile(file);
-                if (result.IsValid)
+                var problems = ScenarioFiles.Check(file);
+                if (problems.Count == 0)
                 {
                     stdout.WriteLine("ok " + file);
                     continue;
                 }
 
                 allValid = false;
-                foreach (var error in result.Errors)
+                foreach (var problem in problems)
                 {
-                    stderr.WriteLine(error.ToString());
+                    stderr.WriteLine(problem);
                 }
             }
 
