@@ -68,7 +68,19 @@ public sealed record BriefContent
 
     /// <summary>How likely the incumbent leaves within 12 months, shown beside the candidates (null: the scenario declares no exit_risk section, or no data).</summary>
     public ExitRiskSummary? ExitRisk { get; init; }
+
+    /// <summary>Observable signs to watch and what each would shift, highest value of information first (absent unless given).</summary>
+    public BriefSection<IReadOnlyList<IndicatorEntry>> Indicators { get; init; } = BriefSection.NotAvailable<IReadOnlyList<IndicatorEntry>>("the scenario declares no indicators");
 }
+
+/// <summary>One indicator to watch and what seeing it would shift.</summary>
+/// <param name="Description">The sign in words.</param>
+/// <param name="Input">The input it bears on, in words.</param>
+/// <param name="Direction">"raises" or "lowers": which part of the input's range seeing it points to.</param>
+/// <param name="Shift">What seeing it would shift, in words (e.g. "Mikhail Mishustin (the leader now) 41% → 48%; contested 20% → 22%").</param>
+/// <param name="ValueOfInformation">The value of learning its input exactly, in nats of expected log score (0 when it does not bear on the forecast).</param>
+/// <param name="Source">The citation explaining the link, or null.</param>
+public sealed record IndicatorEntry(string Description, string Input, string Direction, string Shift, double ValueOfInformation, string? Source);
 
 /// <summary>One key judgment: a probability in estimative words with the number, its range, confidence and main assumption.</summary>
 /// <param name="Sentence">The judgment as a reader reads it (words, number, range, confidence, main assumption).</param>

@@ -21,14 +21,14 @@ public static class BriefRenderer
     public static IReadOnlyList<string> SectionIds { get; } =
     [
         "key-judgments", "scenario", "sources", "power", "network", "candidates", "contested", "policy", "coalition", "shocks",
-        "tornado", "importance", "value-of-information", "outside-view", "track-record", "methods",
+        "tornado", "importance", "value-of-information", "indicators", "outside-view", "track-record", "methods",
     ];
 
     private static readonly string[] SectionTitles =
     [
         "Key judgments", "The question and the scenario", "Sources", "Who holds power", "The elite network", "Who prevails",
         "A contested succession?", "Policy after the transition", "Who is in, who is left out", "The shocks side by side",
-        "The assumptions that matter", "Which uncertainties drive the answer", "What would change the judgment", "The outside view",
+        "The assumptions that matter", "Which uncertainties drive the answer", "What would change the judgment", "Indicators to watch", "The outside view",
         "Track record", "Methods",
     ];
 
@@ -68,6 +68,7 @@ public static class BriefRenderer
         WriteTornadoes(html, content.Tornadoes);
         WriteImportance(html, content.Importance);
         WriteValueOfInformation(html, content.ValueOfInformation);
+        WriteIndicators(html, content.Indicators);
         WriteOutsideView(html, content.OutsideView);
         WriteTrackRecord(html, content.TrackRecord);
         WriteMethods(html, content.Methods);
@@ -465,6 +466,31 @@ public static class BriefRenderer
         }
 
         html.Raw("</tbody></table>\n<p class=\"method\">").Text(voi.Method).Raw("</p>\n");
+        CloseSection(html);
+    }
+
+    private static void WriteIndicators(HtmlWriter html, BriefSection<IReadOnlyList<IndicatorEntry>> section)
+    {
+        if (Open(html, "indicators", section) is not { } indicators)
+        {
+            return;
+        }
+
+        html.Raw("<p>Observable public signs tied to the inputs that matter most, the most valuable first. \"If seen\" is the forecast over the draws in which the input lies on the sign's side of its median.</p>\n")
+            .Raw("<table class=\"indicators\"><thead><tr><th>Sign</th><th>Bears on</th><th>If seen</th><th>Value (nats)</th></tr></thead><tbody>\n");
+        foreach (var i in indicators)
+        {
+            html.Raw("<tr><th scope=\"row\">").Text(i.Description);
+            if (i.Source is { } source)
+            {
+                html.Raw(" <span class=\"source\">(").Text(source).Raw(")</span>");
+            }
+
+            html.Raw("</th><td>").Text(i.Input).Raw(i.Direction == "raises" ? " (higher)" : " (lower)").Raw("</td><td>").Text(i.Shift)
+                .Raw("</td><td>").Text(BriefFormat.Number(i.ValueOfInformation)).Raw("</td></tr>\n");
+        }
+
+        html.Raw("</tbody></table>\n");
         CloseSection(html);
     }
 

@@ -119,7 +119,32 @@ public static class BriefBuilder
             ExitRisk = inputs.ExitRisk is { } er
                 ? new Reports.ExitRiskSummary(er.Shown == "judgment", er.AnyWithin12Months, er.IrregularWithin12Months, er.Model.Select(e => (e.Manner, e.Probability, e.Interval[0], e.Interval[1])).ToList(), er.Note)
                 : null,
+            Indicators = IndicatorSection(s, headline),
         };
+    }
+
+    private static BriefSection<IReadOnlyList<IndicatorEntry>> IndicatorSection(Scenario s, SimulationResult headline)
+    {
+        if (s.Indicators.Count == 0)
+        {
+            return BriefSection.NotAvailable<IReadOnlyList<IndicatorEntry>>("the scenario declares no indicators");
+        }
+
+        if (headline.IncumbentStays)
+        {
+            return BriefSection.NotAvailable<IReadOnlyList<IndicatorEntry>>("the incumbent stays under the headline shock, so there is no succession forecast for the indicators to shift");
+        }
+
+        var sources = s.Sources.ToDictionary(x => x.Id, x => x.Citation.Trim(), StringComparer.Ordinal);
+        return BriefSection.Available<IReadOnlyList<IndicatorEntry>>(Judgments.IndicatorShifts.For(s, headline)
+            .Select(x => new IndicatorEntry(
+                x.Indicator.Description,
+                x.InputWords,
+                x.Indicator.Direction == IndicatorDirection.Raises ? "raises" : "lowers",
+                x.Shift,
+                x.ValueOfInformation,
+                x.Indicator.Source is { } id ? sources.GetValueOrDefault(id, id) : null))
+            .ToList());
     }
 
     /// <summary>How the value-of-information section is computed, for its note and docs/brief.md.</summary>
