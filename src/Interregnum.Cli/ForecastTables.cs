@@ -92,6 +92,17 @@ internal static class ForecastTables
         {
             WriteExitRisk(console, er);
         }
+
+        if (doc.ExternalForecasts is { Count: > 0 } external)
+        {
+            var t = new Table().Title("Other forecasts beside the model").AddColumns("source", "date", "question", "their number", "the model");
+            foreach (var x in external)
+            {
+                t.AddRow(Markup.Escape(x.Source), x.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(x.Question), P(x.Probability), Markup.Escape(x.Comparison));
+            }
+
+            console.Write(t);
+        }
     }
 
     /// <summary>The unconditional view: how likely the incumbent leaves within 12 months, by manner, beside the conditional forecast.</summary>

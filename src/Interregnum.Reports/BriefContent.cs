@@ -71,7 +71,20 @@ public sealed record BriefContent
 
     /// <summary>Observable signs to watch and what each would shift, highest value of information first (absent unless given).</summary>
     public BriefSection<IReadOnlyList<IndicatorEntry>> Indicators { get; init; } = BriefSection.NotAvailable<IReadOnlyList<IndicatorEntry>>("the scenario declares no indicators");
+
+    /// <summary>Other forecasts of the same questions, beside the model's numbers (absent unless given).</summary>
+    public BriefSection<IReadOnlyList<ExternalForecastEntry>> ExternalForecasts { get; init; } = BriefSection.NotAvailable<IReadOnlyList<ExternalForecastEntry>>("the scenario cites no external forecasts");
 }
+
+/// <summary>An external forecast beside the model's matching number.</summary>
+/// <param name="Source">Who made it.</param>
+/// <param name="Date">When it stood at <paramref name="Probability"/>.</param>
+/// <param name="Question">Its question.</param>
+/// <param name="Probability">Its probability (0–1).</param>
+/// <param name="Url">A link for the reader (http or https), or null; shown as a link, never loaded.</param>
+/// <param name="Model">The model's matching number (0–1), or null when the model does not answer the question.</param>
+/// <param name="Comparison">The comparison in words, e.g. "model 12% vs Metaculus 20%: 8 points lower", or why there is none.</param>
+public sealed record ExternalForecastEntry(string Source, DateOnly Date, string Question, double Probability, string? Url, double? Model, string Comparison);
 
 /// <summary>One indicator to watch and what seeing it would shift.</summary>
 /// <param name="Description">The sign in words.</param>

@@ -21,14 +21,14 @@ public static class BriefRenderer
     public static IReadOnlyList<string> SectionIds { get; } =
     [
         "key-judgments", "scenario", "sources", "power", "network", "candidates", "contested", "policy", "coalition", "shocks",
-        "tornado", "importance", "value-of-information", "indicators", "outside-view", "track-record", "methods",
+        "tornado", "importance", "value-of-information", "indicators", "external-forecasts", "outside-view", "track-record", "methods",
     ];
 
     private static readonly string[] SectionTitles =
     [
         "Key judgments", "The question and the scenario", "Sources", "Who holds power", "The elite network", "Who prevails",
         "A contested succession?", "Policy after the transition", "Who is in, who is left out", "The shocks side by side",
-        "The assumptions that matter", "Which uncertainties drive the answer", "What would change the judgment", "Indicators to watch", "The outside view",
+        "The assumptions that matter", "Which uncertainties drive the answer", "What would change the judgment", "Indicators to watch", "Other forecasts", "The outside view",
         "Track record", "Methods",
     ];
 
@@ -69,6 +69,7 @@ public static class BriefRenderer
         WriteImportance(html, content.Importance);
         WriteValueOfInformation(html, content.ValueOfInformation);
         WriteIndicators(html, content.Indicators);
+        WriteExternalForecasts(html, content.ExternalForecasts);
         WriteOutsideView(html, content.OutsideView);
         WriteTrackRecord(html, content.TrackRecord);
         WriteMethods(html, content.Methods);
@@ -488,6 +489,35 @@ public static class BriefRenderer
 
             html.Raw("</th><td>").Text(i.Input).Raw(i.Direction == "raises" ? " (higher)" : " (lower)").Raw("</td><td>").Text(i.Shift)
                 .Raw("</td><td>").Text(BriefFormat.Number(i.ValueOfInformation)).Raw("</td></tr>\n");
+        }
+
+        html.Raw("</tbody></table>\n");
+        CloseSection(html);
+    }
+
+    private static void WriteExternalForecasts(HtmlWriter html, BriefSection<IReadOnlyList<ExternalForecastEntry>> section)
+    {
+        if (Open(html, "external-forecasts", section) is not { } forecasts)
+        {
+            return;
+        }
+
+        html.Raw("<p>Other forecasts of the same questions (prediction markets, forecasting platforms, expert surveys), as the scenario cites them, beside the model's number.</p>\n")
+            .Raw("<table class=\"external\"><thead><tr><th>Source</th><th>Question</th><th>Their number</th><th>The model</th></tr></thead><tbody>\n");
+        foreach (var f in forecasts)
+        {
+            html.Raw("<tr><th scope=\"row\">");
+            if (f.Url is { } url && IsWebLink(url))
+            {
+                html.Raw("<a href=\"").Text(url).Raw("\" rel=\"noreferrer\">").Text(f.Source).Raw("</a>");
+            }
+            else
+            {
+                html.Text(f.Source);
+            }
+
+            html.Raw(", ").Text(f.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Raw("</th><td>").Text(f.Question).Raw("</td><td>")
+                .Text(BriefFormat.Percent(f.Probability)).Raw("</td><td>").Text(f.Comparison).Raw("</td></tr>\n");
         }
 
         html.Raw("</tbody></table>\n");

@@ -120,6 +120,10 @@ public static class BriefBuilder
                 ? new Reports.ExitRiskSummary(er.Shown == "judgment", er.AnyWithin12Months, er.IrregularWithin12Months, er.Model.Select(e => (e.Manner, e.Probability, e.Interval[0], e.Interval[1])).ToList(), er.Note)
                 : null,
             Indicators = IndicatorSection(s, headline),
+            ExternalForecasts = s.ExternalForecasts.Count == 0
+                ? BriefSection.NotAvailable<IReadOnlyList<ExternalForecastEntry>>("the scenario cites no external forecasts of these questions")
+                : BriefSection.Available<IReadOnlyList<ExternalForecastEntry>>(ExternalForecastComparisons.For(s, headline, inputs.ExitRisk)
+                    .Select(f => new ExternalForecastEntry(f.Source, f.Date, f.Question, f.Probability, f.Url, f.Model, f.Comparison)).ToList()),
         };
     }
 

@@ -92,13 +92,13 @@ public static class IndicatorShifts
             var contestedAfter = kept.Average(i => result.Outcomes[i].ContestedProbability);
             var likeliest = ArgMax(after);
             var sd = Math.Sqrt(kept.Sum(i => Math.Pow(result.Outcomes[i].CandidateProbabilities[leader] - after[leader], 2)) / Math.Max(1, kept.Length - 1));
-            var shift = string.Create(CultureInfo.InvariantCulture, $"{label[candidates[leader]]} (the leader now) {Pct(before[leader])} → {Pct(after[leader])}");
+            var shift = string.Create(CultureInfo.InvariantCulture, $"{label[candidates[leader]]} (the leader now) {Percent(before[leader])} → {Percent(after[leader])}");
             if (likeliest != leader)
             {
-                shift += string.Create(CultureInfo.InvariantCulture, $", and {label[candidates[likeliest]]} becomes the likeliest ({Pct(after[likeliest])})");
+                shift += string.Create(CultureInfo.InvariantCulture, $", and {label[candidates[likeliest]]} becomes the likeliest ({Percent(after[likeliest])})");
             }
 
-            shift += string.Create(CultureInfo.InvariantCulture, $"; contested {Pct(contestedBefore)} → {Pct(contestedAfter)}");
+            shift += string.Create(CultureInfo.InvariantCulture, $"; contested {Percent(contestedBefore)} → {Percent(contestedAfter)}");
             list.Add(new IndicatorShift(indicator, words, true, median, candidates[leader], before[leader], after[leader], sd / Math.Sqrt(kept.Length), candidates[likeliest], after, contestedBefore, contestedAfter, kept.Length,
                 voi.GetValueOrDefault(indicator.Input), shift));
         }
@@ -106,8 +106,8 @@ public static class IndicatorShifts
         return list.OrderByDescending(x => x.ValueOfInformation).ThenBy(x => x.Indicator.Id, StringComparer.Ordinal).ToList();
     }
 
-    /// <summary>A probability as a whole percentage ("41%"), below 1% with one decimal.</summary>
-    internal static string Pct(double p) => p is > 0 and < 0.01
+    /// <summary>A probability (0–1) as a whole percentage ("41%"), below 1% with one decimal.</summary>
+    public static string Percent(double p) => p is > 0 and < 0.01
         ? (100 * p).ToString("0.0", CultureInfo.InvariantCulture) + "%"
         : (100 * p).ToString("0", CultureInfo.InvariantCulture) + "%";
 
