@@ -73,8 +73,17 @@ public sealed record BriefContent
     public BriefSection<IReadOnlyList<IndicatorEntry>> Indicators { get; init; } = BriefSection.NotAvailable<IReadOnlyList<IndicatorEntry>>("the scenario declares no indicators");
 
     /// <summary>Other forecasts of the same questions, beside the model's numbers (absent unless given).</summary>
+    /// <summary>Why the actors moved in the bargaining: who moved most and why, a few sentences (absent unless given).</summary>
+    public BriefSection<BargainingSummary> Bargaining { get; init; } = BriefSection.NotAvailable<BargainingSummary>("no bargaining audit was recorded");
+
+    /// <summary>Other forecasts of the same questions, beside the model's numbers (absent unless given).</summary>
     public BriefSection<IReadOnlyList<ExternalForecastEntry>> ExternalForecasts { get; init; } = BriefSection.NotAvailable<IReadOnlyList<ExternalForecastEntry>>("the scenario cites no external forecasts");
 }
+
+/// <summary>Who moved most in the bargaining and why (from the SMP's audit trail).</summary>
+/// <param name="Game">Which game was audited, in words.</param>
+/// <param name="Lines">One sentence per actor, most moved first.</param>
+public sealed record BargainingSummary(string Game, IReadOnlyList<string> Lines);
 
 /// <summary>An external forecast beside the model's matching number.</summary>
 /// <param name="Source">Who made it.</param>

@@ -20,14 +20,14 @@ public static class BriefRenderer
     /// <summary>The brief's section ids, in the order they appear.</summary>
     public static IReadOnlyList<string> SectionIds { get; } =
     [
-        "key-judgments", "scenario", "sources", "power", "network", "candidates", "contested", "policy", "coalition", "shocks",
+        "key-judgments", "scenario", "sources", "power", "network", "candidates", "contested", "policy", "bargaining", "coalition", "shocks",
         "tornado", "importance", "value-of-information", "indicators", "external-forecasts", "outside-view", "track-record", "methods",
     ];
 
     private static readonly string[] SectionTitles =
     [
         "Key judgments", "The question and the scenario", "Sources", "Who holds power", "The elite network", "Who prevails",
-        "A contested succession?", "Policy after the transition", "Who is in, who is left out", "The shocks side by side",
+        "A contested succession?", "Policy after the transition", "Why the actors moved", "Who is in, who is left out", "The shocks side by side",
         "The assumptions that matter", "Which uncertainties drive the answer", "What would change the judgment", "Indicators to watch", "Other forecasts", "The outside view",
         "Track record", "Methods",
     ];
@@ -63,6 +63,7 @@ public static class BriefRenderer
         WriteCandidates(html, content.Candidates, content.ExitRisk);
         WriteContested(html, content.Contested);
         WritePolicy(html, content.Policy);
+        WriteBargaining(html, content.Bargaining);
         WriteCoalition(html, content.Coalition);
         WriteShocks(html, content.Shocks);
         WriteTornadoes(html, content.Tornadoes);
@@ -492,6 +493,23 @@ public static class BriefRenderer
         }
 
         html.Raw("</tbody></table>\n");
+        CloseSection(html);
+    }
+
+    private static void WriteBargaining(HtmlWriter html, BriefSection<BargainingSummary> section)
+    {
+        if (Open(html, "bargaining", section) is not { } summary)
+        {
+            return;
+        }
+
+        html.Raw("<p>").Text(summary.Game).Raw("</p>\n<ul class=\"bargaining\">\n");
+        foreach (var line in summary.Lines)
+        {
+            html.Raw("<li>").Text(line).Raw("</li>\n");
+        }
+
+        html.Raw("</ul>\n");
         CloseSection(html);
     }
 

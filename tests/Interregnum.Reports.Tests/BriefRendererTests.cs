@@ -273,6 +273,7 @@ public sealed class BriefRendererTests
             KeyJudgments = BriefSection.NotAvailable<IReadOnlyList<KeyJudgmentEntry>>("why key judgments"),
             ValueOfInformation = BriefSection.NotAvailable<ValueOfInformationTable>("why value of information"),
             Indicators = BriefSection.NotAvailable<IReadOnlyList<IndicatorEntry>>("why indicators"),
+            Bargaining = BriefSection.NotAvailable<BargainingSummary>("why bargaining"),
             ExternalForecasts = BriefSection.NotAvailable<IReadOnlyList<ExternalForecastEntry>>("why external forecasts"),
         };
 
@@ -286,7 +287,7 @@ public sealed class BriefRendererTests
                      ("contested", "why contested"), ("policy", "why policy"), ("coalition", "why coalition"), ("shocks", "why shocks"), ("tornado", "why tornado"),
                      ("importance", "why importance"), ("outside-view", "why outside view"), ("track-record", "why track record"),
                      ("key-judgments", "why key judgments"), ("value-of-information", "why value of information"),
-                     ("indicators", "why indicators"), ("external-forecasts", "why external forecasts"),
+                     ("indicators", "why indicators"), ("bargaining", "why bargaining"), ("external-forecasts", "why external forecasts"),
                  })
         {
             Assert.Equal("not-available", (string)sections[id].Attribute("class")!);
