@@ -21,6 +21,28 @@ internal static class ForecastTables
         }
     }
 
+    /// <summary>The indicators to watch and what each would shift (nothing when the scenario declares none).</summary>
+    public static void WriteIndicators(IAnsiConsole console, ShockForecastJson f)
+    {
+        if (f.Indicators is not { Count: > 0 } indicators)
+        {
+            return;
+        }
+
+        var t = new Table().Title($"Indicators to watch ({Markup.Escape(f.Shock.Label)}; if seen, the input lies on that side of its median)")
+            .AddColumns("indicator", "bears on", "if seen", "value of information (nats)");
+        foreach (var i in indicators)
+        {
+            t.AddRow(
+                Markup.Escape(i.Description),
+                Markup.Escape($"{i.InputWords} ({(i.Direction == "raises" ? "higher" : "lower")})"),
+                Markup.Escape(i.Shift),
+                i.BearsOnShock ? i.ValueOfInformation.ToString("0.000", CultureInfo.InvariantCulture) : "—");
+        }
+
+        console.Write(t);
+    }
+
     public static void WriteTable(IAnsiConsole console, LoadedScenario loaded, SimulateJson doc)
     {
         var f = doc.Forecast;
@@ -50,6 +72,7 @@ internal static class ForecastTables
         }
 
         console.Write(d);
+        WriteIndicators(console, f);
         if (f.Blend is { } blend)
         {
             WriteBlend(console, f, blend);
@@ -68,6 +91,17 @@ internal static class ForecastTables
         if (doc.ExitRisk is { } er)
         {
             WriteExitRisk(console, er);
+        }
+
+        if (doc.ExternalForecasts is { Count: > 0 } external)
+        {
+            var t = new Table().Title("Other forecasts beside the model").AddColumns("source", "date", "question", "their number", "the model");
+            foreach (var x in external)
+            {
+                t.AddRow(Markup.Escape(x.Source), x.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Markup.Escape(x.Question), P(x.Probability), Markup.Escape(x.Comparison));
+            }
+
+            console.Write(t);
         }
     }
 

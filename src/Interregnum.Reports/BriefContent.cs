@@ -68,7 +68,41 @@ public sealed record BriefContent
 
     /// <summary>How likely the incumbent leaves within 12 months, shown beside the candidates (null: the scenario declares no exit_risk section, or no data).</summary>
     public ExitRiskSummary? ExitRisk { get; init; }
+
+    /// <summary>Observable signs to watch and what each would shift, highest value of information first (absent unless given).</summary>
+    public BriefSection<IReadOnlyList<IndicatorEntry>> Indicators { get; init; } = BriefSection.NotAvailable<IReadOnlyList<IndicatorEntry>>("the scenario declares no indicators");
+
+    /// <summary>Other forecasts of the same questions, beside the model's numbers (absent unless given).</summary>
+    /// <summary>Why the actors moved in the bargaining: who moved most and why, a few sentences (absent unless given).</summary>
+    public BriefSection<BargainingSummary> Bargaining { get; init; } = BriefSection.NotAvailable<BargainingSummary>("no bargaining audit was recorded");
+
+    /// <summary>Other forecasts of the same questions, beside the model's numbers (absent unless given).</summary>
+    public BriefSection<IReadOnlyList<ExternalForecastEntry>> ExternalForecasts { get; init; } = BriefSection.NotAvailable<IReadOnlyList<ExternalForecastEntry>>("the scenario cites no external forecasts");
 }
+
+/// <summary>Who moved most in the bargaining and why (from the SMP's audit trail).</summary>
+/// <param name="Game">Which game was audited, in words.</param>
+/// <param name="Lines">One sentence per actor, most moved first.</param>
+public sealed record BargainingSummary(string Game, IReadOnlyList<string> Lines);
+
+/// <summary>An external forecast beside the model's matching number.</summary>
+/// <param name="Source">Who made it.</param>
+/// <param name="Date">When it stood at <paramref name="Probability"/>.</param>
+/// <param name="Question">Its question.</param>
+/// <param name="Probability">Its probability (0–1).</param>
+/// <param name="Url">A link for the reader (http or https), or null; shown as a link, never loaded.</param>
+/// <param name="Model">The model's matching number (0–1), or null when the model does not answer the question.</param>
+/// <param name="Comparison">The comparison in words, e.g. "model 12% vs Metaculus 20%: 8 points lower", or why there is none.</param>
+public sealed record ExternalForecastEntry(string Source, DateOnly Date, string Question, double Probability, string? Url, double? Model, string Comparison);
+
+/// <summary>One indicator to watch and what seeing it would shift.</summary>
+/// <param name="Description">The sign in words.</param>
+/// <param name="Input">The input it bears on, in words.</param>
+/// <param name="Direction">"raises" or "lowers": which part of the input's range seeing it points to.</param>
+/// <param name="Shift">What seeing it would shift, in words (e.g. "Mikhail Mishustin (the leader now) 41% → 48%; contested 20% → 22%").</param>
+/// <param name="ValueOfInformation">The value of learning its input exactly, in nats of expected log score (0 when it does not bear on the forecast).</param>
+/// <param name="Source">The citation explaining the link, or null.</param>
+public sealed record IndicatorEntry(string Description, string Input, string Direction, string Shift, double ValueOfInformation, string? Source);
 
 /// <summary>One key judgment: a probability in estimative words with the number, its range, confidence and main assumption.</summary>
 /// <param name="Sentence">The judgment as a reader reads it (words, number, range, confidence, main assumption).</param>

@@ -20,15 +20,15 @@ public static class BriefRenderer
     /// <summary>The brief's section ids, in the order they appear.</summary>
     public static IReadOnlyList<string> SectionIds { get; } =
     [
-        "key-judgments", "scenario", "sources", "power", "network", "candidates", "contested", "policy", "coalition", "shocks",
-        "tornado", "importance", "value-of-information", "outside-view", "track-record", "methods",
+        "key-judgments", "scenario", "sources", "power", "network", "candidates", "contested", "policy", "bargaining", "coalition", "shocks",
+        "tornado", "importance", "value-of-information", "indicators", "external-forecasts", "outside-view", "track-record", "methods",
     ];
 
     private static readonly string[] SectionTitles =
     [
         "Key judgments", "The question and the scenario", "Sources", "Who holds power", "The elite network", "Who prevails",
-        "A contested succession?", "Policy after the transition", "Who is in, who is left out", "The shocks side by side",
-        "The assumptions that matter", "Which uncertainties drive the answer", "What would change the judgment", "The outside view",
+        "A contested succession?", "Policy after the transition", "Why the actors moved", "Who is in, who is left out", "The shocks side by side",
+        "The assumptions that matter", "Which uncertainties drive the answer", "What would change the judgment", "Indicators to watch", "Other forecasts", "The outside view",
         "Track record", "Methods",
     ];
 
@@ -63,11 +63,14 @@ public static class BriefRenderer
         WriteCandidates(html, content.Candidates, content.ExitRisk);
         WriteContested(html, content.Contested);
         WritePolicy(html, content.Policy);
+        WriteBargaining(html, content.Bargaining);
         WriteCoalition(html, content.Coalition);
         WriteShocks(html, content.Shocks);
         WriteTornadoes(html, content.Tornadoes);
         WriteImportance(html, content.Importance);
         WriteValueOfInformation(html, content.ValueOfInformation);
+        WriteIndicators(html, content.Indicators);
+        WriteExternalForecasts(html, content.ExternalForecasts);
         WriteOutsideView(html, content.OutsideView);
         WriteTrackRecord(html, content.TrackRecord);
         WriteMethods(html, content.Methods);
@@ -473,6 +476,77 @@ public static class BriefRenderer
         }
 
         html.Raw("</tbody></table>\n<p class=\"method\">").Text(voi.Method).Raw("</p>\n");
+        CloseSection(html);
+    }
+
+    private static void WriteIndicators(HtmlWriter html, BriefSection<IReadOnlyList<IndicatorEntry>> section)
+    {
+        if (Open(html, "indicators", section) is not { } indicators)
+        {
+            return;
+        }
+
+        html.Raw("<p>Observable public signs tied to the inputs that matter most, the most valuable first. \"If seen\" is the forecast over the draws in which the input lies on the sign's side of its median.</p>\n")
+            .Raw("<table class=\"indicators\"><thead><tr><th>Sign</th><th>Bears on</th><th>If seen</th><th>Value (nats)</th></tr></thead><tbody>\n");
+        foreach (var i in indicators)
+        {
+            html.Raw("<tr><th scope=\"row\">").Text(i.Description);
+            if (i.Source is { } source)
+            {
+                html.Raw(" <span class=\"source\">(").Text(source).Raw(")</span>");
+            }
+
+            html.Raw("</th><td>").Text(i.Input).Raw(i.Direction == "raises" ? " (higher)" : " (lower)").Raw("</td><td>").Text(i.Shift)
+                .Raw("</td><td>").Text(BriefFormat.Number(i.ValueOfInformation)).Raw("</td></tr>\n");
+        }
+
+        html.Raw("</tbody></table>\n");
+        CloseSection(html);
+    }
+
+    private static void WriteBargaining(HtmlWriter html, BriefSection<BargainingSummary> section)
+    {
+        if (Open(html, "bargaining", section) is not { } summary)
+        {
+            return;
+        }
+
+        html.Raw("<p>").Text(summary.Game).Raw("</p>\n<ul class=\"bargaining\">\n");
+        foreach (var line in summary.Lines)
+        {
+            html.Raw("<li>").Text(line).Raw("</li>\n");
+        }
+
+        html.Raw("</ul>\n");
+        CloseSection(html);
+    }
+
+    private static void WriteExternalForecasts(HtmlWriter html, BriefSection<IReadOnlyList<ExternalForecastEntry>> section)
+    {
+        if (Open(html, "external-forecasts", section) is not { } forecasts)
+        {
+            return;
+        }
+
+        html.Raw("<p>Other forecasts of the same questions (prediction markets, forecasting platforms, expert surveys), as the scenario cites them, beside the model's number.</p>\n")
+            .Raw("<table class=\"external\"><thead><tr><th>Source</th><th>Question</th><th>Their number</th><th>The model</th></tr></thead><tbody>\n");
+        foreach (var f in forecasts)
+        {
+            html.Raw("<tr><th scope=\"row\">");
+            if (f.Url is { } url && IsWebLink(url))
+            {
+                html.Raw("<a href=\"").Text(url).Raw("\" rel=\"noreferrer\">").Text(f.Source).Raw("</a>");
+            }
+            else
+            {
+                html.Text(f.Source);
+            }
+
+            html.Raw(", ").Text(f.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Raw("</th><td>").Text(f.Question).Raw("</td><td>")
+                .Text(BriefFormat.Percent(f.Probability)).Raw("</td><td>").Text(f.Comparison).Raw("</td></tr>\n");
+        }
+
+        html.Raw("</tbody></table>\n");
         CloseSection(html);
     }
 

@@ -12,7 +12,11 @@ namespace Interregnum.Runs;
 /// <param name="Model">smp, eu or compromise.</param>
 /// <param name="Parameters">Model parameters as Name=Value.</param>
 /// <param name="Turns">The maximum number of turns (smp) or rounds (eu), or null for the model's default.</param>
-public sealed record BargainRequest(SmpInput Input, string Model, IReadOnlyList<string> Parameters, int? Turns);
+public sealed record BargainRequest(SmpInput Input, string Model, IReadOnlyList<string> Parameters, int? Turns)
+{
+    /// <summary>Record the SMP's per-turn audit trail (<c>bargain --explain</c>; smp only). The results do not change.</summary>
+    public bool Explain { get; init; }
+}
 
 /// <summary>The bargain use case: execute, write the result document, map to the stored run, replay.</summary>
 public static class BargainRun
@@ -23,7 +27,14 @@ public static class BargainRun
     public static BargainOutcome Execute(BargainRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Execute(request.Input, request.Model, request.Parameters, request.Turns);
+        if (request.Explain && request.Model != "smp")
+        {
+            throw new RunException($"--explain needs --model smp (the audit trail is the SMP's challenges and bargains); found '{request.Model}'.", RunFailure.Usage);
+        }
+
+        var recorder = request.Explain ? new SmpRecorder() : null;
+        var outcome = Execute(request.Input, request.Model, request.Parameters, request.Turns, recorder);
+        return recorder is null ? outcome : outcome with { Audit = recorder.Turns };
     }
 
     /// <summary>The result document (JSON, as <c>bargain --format json</c> prints it and the run store keeps it).</summary>
@@ -119,12 +130,16 @@ public static class BargainRun
         IReadOnlyList<HistoryRow> History,
         SmpResult? Smp,
         IReadOnlyList<EuResult>? Eu,
-        IReadOnlyList<CompromiseForecast>? Compromise);
+        IReadOnlyList<CompromiseForecast>? Compromise)
+    {
+        /// <summary>The SMP's per-turn audit trail when asked for (<c>--explain</c>), else null.</summary>
+        public IReadOnlyList<SmpTurnAudit>? Audit { get; init; }
+    }
 
     /// <summary>One tidy row: an actor's position on a dimension at a turn, and the probability of the position it holds.</summary>
     public sealed record HistoryRow(int Turn, string Actor, string Dimension, double Position, double? Probability);
 
-    public static BargainOutcome Execute(SmpInput input, string model, IReadOnlyList<string> parameters, int? turns)
+    public static BargainOutcome Execute(SmpInput input, string model, IReadOnlyList<string> parameters, int? turns, SmpRecorder? recorder = null)
     {
         var pairs = parameters.Select(ParsePair).ToList();
         switch (model)
@@ -142,7 +157,7 @@ public static class BargainRun
                     p = p.With("MaxTurns", t.ToString(Inv), out var error) ?? throw new RunException("--turns: " + error, RunFailure.Usage);
                 }
 
-                var result = SpatialModelOfPolitics.Run(input, p);
+                var result = recorder is null ? SpatialModelOfPolitics.Run(input, p) : SpatialModelOfPolitics.Run(input, p, 0, recorder);
                 var rows = new List<HistoryRow>();
                 for (int turn = 0; turn <= result.Turns; turn++)
                 {
@@ -285,7 +300,11 @@ public static class BargainRun
         IReadOnlyList<HistoryRow> History,
         IReadOnlyList<double>? StopTrace,
         IReadOnlyList<JsonEuDimension>? Trajectories,
-        IReadOnlyList<CompromiseForecast>? Forecasts);
+        IReadOnlyList<CompromiseForecast>? Forecasts)
+    {
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+        public IReadOnlyList<BargainExplanation.TurnJson>? Explain { get; init; }
+    }
 
     private sealed record JsonEuDimension(string Dimension, IReadOnlyList<double> Median, IReadOnlyList<double> Mean);
 
@@ -300,7 +319,7 @@ public static class BargainRun
             run.History,
             run.Smp?.StopTrace,
             run.Eu?.Select(r => new JsonEuDimension(run.Input.DimensionNames[r.Dimension], [.. r.Rounds.Select(x => x.Median)], [.. r.Rounds.Select(x => x.Mean)])).ToList(),
-            run.Compromise);
+            run.Compromise) { Explain = run.Audit is { } audit ? BargainExplanation.Json(run.Input, audit) : null };
         output.Write(JsonSerializer.Serialize(json, RunJson.Options));
         output.Write('\n');
     }

@@ -120,7 +120,57 @@ public static class BriefBuilder
             ExitRisk = inputs.ExitRisk is { } er
                 ? new Reports.ExitRiskSummary(er.Shown == "judgment", er.AnyWithin12Months, er.IrregularWithin12Months, er.Model.Select(e => (e.Manner, e.Probability, e.Interval[0], e.Interval[1])).ToList(), er.Note)
                 : null,
+            Indicators = IndicatorSection(s, headline),
+            Bargaining = BargainingSection(s),
+            ExternalForecasts = s.ExternalForecasts.Count == 0
+                ? BriefSection.NotAvailable<IReadOnlyList<ExternalForecastEntry>>("the scenario cites no external forecasts of these questions")
+                : BriefSection.Available<IReadOnlyList<ExternalForecastEntry>>(ExternalForecastComparisons.For(s, headline, inputs.ExitRisk)
+                    .Select(f => new ExternalForecastEntry(f.Source, f.Date, f.Question, f.Probability, f.Url, f.Model, f.Comparison)).ToList()),
         };
+    }
+
+    /// <summary>Who moved most in the SMP at the scenario's central values (the game <c>bargain FILE --explain</c> audits).</summary>
+    private static BriefSection<BargainingSummary> BargainingSection(Scenario s)
+    {
+        Bargaining.SmpInput input;
+        try
+        {
+            input = Scenarios.Ktab.KtabScenarioMapping.FromScenario(s).ToSmpInput();
+        }
+        catch (ArgumentException ex)
+        {
+            return BriefSection.NotAvailable<BargainingSummary>("the scenario's central values do not make a bargaining game: " + ex.Message);
+        }
+
+        var recorder = new Bargaining.SmpRecorder();
+        var result = Bargaining.SpatialModelOfPolitics.Run(input, null, 0, recorder);
+        return BriefSection.Available(new BargainingSummary(
+            string.Create(CultureInfo.InvariantCulture, $"KTAB's spatial model of politics on the scenario's central values, incumbent in office (the status quo the shocks start from; {result.Turns} turns). Who moved most and why; the whole audit trail is printed by `interregnum bargain FILE --explain`."),
+            BargainExplanation.Summary(input, result, recorder.Turns)));
+    }
+
+    private static BriefSection<IReadOnlyList<IndicatorEntry>> IndicatorSection(Scenario s, SimulationResult headline)
+    {
+        if (s.Indicators.Count == 0)
+        {
+            return BriefSection.NotAvailable<IReadOnlyList<IndicatorEntry>>("the scenario declares no indicators");
+        }
+
+        if (headline.IncumbentStays)
+        {
+            return BriefSection.NotAvailable<IReadOnlyList<IndicatorEntry>>("the incumbent stays under the headline shock, so there is no succession forecast for the indicators to shift");
+        }
+
+        var sources = s.Sources.ToDictionary(x => x.Id, x => x.Citation.Trim(), StringComparer.Ordinal);
+        return BriefSection.Available<IReadOnlyList<IndicatorEntry>>(Judgments.IndicatorShifts.For(s, headline)
+            .Select(x => new IndicatorEntry(
+                x.Indicator.Description,
+                x.InputWords,
+                x.Indicator.Direction == IndicatorDirection.Raises ? "raises" : "lowers",
+                x.Shift,
+                x.ValueOfInformation,
+                x.Indicator.Source is { } id ? sources.GetValueOrDefault(id, id) : null))
+            .ToList());
     }
 
     /// <summary>How the value-of-information section is computed, for its note and docs/brief.md.</summary>

@@ -30,7 +30,36 @@ public sealed record ShockForecastJson(
 {
     /// <summary>The blended forecast beside its inside and outside halves (null where the incumbent stays, or where no blend was asked for).</summary>
     public BlendJson? Blend { get; init; }
+
+    /// <summary>The scenario's indicators with what each would shift in this forecast, highest value of information first (null when the scenario declares none).</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<IndicatorJson>? Indicators { get; init; }
 }
+
+/// <summary>
+/// One indicator and what seeing it would shift (docs/brief.md, "Indicators to watch"): the forecast over the draws whose
+/// input lies on the indicator's side of its median, beside the forecast over all draws.
+/// </summary>
+public sealed record IndicatorJson(
+    string Id,
+    string Description,
+    string Input,
+    string InputWords,
+    string Direction,
+    string? Source,
+    bool BearsOnShock,
+    double InputMedian,
+    string Leader,
+    double LeaderBefore,
+    double LeaderAfter,
+    double LeaderAfterMcSe,
+    string LikeliestAfter,
+    IReadOnlyDictionary<string, double> CandidatesAfter,
+    double ContestedBefore,
+    double ContestedAfter,
+    int DrawsKept,
+    double ValueOfInformation,
+    string Shift);
 
 /// <summary>A key judgment as JSON (see docs/brief.md): estimative words, the number, the 5–95% range across inputs, confidence.</summary>
 public sealed record KeyJudgmentJson(string Output, string Statement, double Probability, string Words, double[] InputRange90, double McSe, string Confidence, string ConfidenceReason, string? MainAssumption, string Sentence);
@@ -59,7 +88,37 @@ public static class ForecastDocuments
             r.Dimensions.Select(d => new DimensionJson(d.Id, d.Label, d.StatusQuo, d.Mean, d.P5, d.P50, d.P95, d.MeanShift, d.ProbabilityHigher)).ToList(),
             KeyJudgments: Judgments.KeyJudgments.Build(loaded.Scenario, r, sensitivity: null, skill: null)
                 .Select(j => new KeyJudgmentJson(j.Output, j.Statement, j.Probability, j.Words, [j.InputLow, j.InputHigh], j.MonteCarloError, j.Confidence.ToString().ToLowerInvariant(), j.ConfidenceReason, j.Assumption?.Words, j.Sentence))
-                .ToList());
+                .ToList()) { Indicators = Indicators(loaded.Scenario, r) };
+    }
+
+    /// <summary>The indicators' shifts on one forecast as JSON, or null when the scenario declares none.</summary>
+    public static IReadOnlyList<IndicatorJson>? Indicators(Model.Scenario s, SimulationResult r)
+    {
+        if (s.Indicators.Count == 0)
+        {
+            return null;
+        }
+
+        return Judgments.IndicatorShifts.For(s, r).Select(x => new IndicatorJson(
+            x.Indicator.Id,
+            x.Indicator.Description,
+            x.Indicator.Input,
+            x.InputWords,
+            Kebab(x.Indicator.Direction.ToString()),
+            x.Indicator.Source,
+            x.BearsOnShock,
+            x.Median,
+            x.Leader,
+            x.LeaderBefore,
+            x.LeaderAfter,
+            x.LeaderAfterError,
+            x.LikeliestAfter,
+            s.Candidates.Select((c, i) => (c.Id, i)).ToDictionary(c => c.Id, c => x.CandidatesAfter[c.i], StringComparer.Ordinal),
+            x.ContestedBefore,
+            x.ContestedAfter,
+            x.DrawsKept,
+            x.ValueOfInformation,
+            x.Shift)).ToList();
     }
 
     public static ShockRef ShockRefOf(Model.Shock shock) => new(shock.Id, shock.Label, Kebab(shock.Manner.ToString()), shock.Location.ToString().ToLowerInvariant());

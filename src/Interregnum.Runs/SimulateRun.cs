@@ -22,7 +22,12 @@ public sealed record SimulateJson(
     string Model,
     ShockForecastJson Forecast,
     OutsideViewJson? OutsideView,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExitRiskViewJson? ExitRisk = null);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ExitRiskViewJson? ExitRisk = null)
+{
+    /// <summary>The scenario's external forecasts beside the model's matching numbers (null when it cites none).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ExternalForecastJson>? ExternalForecasts { get; init; }
+}
 
 
 /// <summary>The simulate use case: compute, map to the stored run, replay.</summary>
@@ -46,6 +51,11 @@ public static class SimulateRun
             ForecastDocuments.ToJson(loaded, result) with { Coalition = CoalitionDocuments.For(loaded, result, request.Settings, ct), Blend = BlendedForecasts.For(loaded.Scenario, loaded.Scenario.ShockById(request.ShockId)!, result, history) },
             OutsideViews.For(loaded, loaded.Scenario.ShockById(request.ShockId)!, request.Data, notes),
             ExitRiskRun.View(loaded, request.Data, notes));
+        if (loaded.Scenario.ExternalForecasts.Count > 0)
+        {
+            doc = doc with { ExternalForecasts = ExternalForecastComparisons.For(loaded.Scenario, result, doc.ExitRisk) };
+        }
+
         return (doc, result);
     }
 

@@ -14,6 +14,9 @@ internal sealed class ScenarioBuilder(NodeBinder b)
         "interregnum", "id", "title", "question", "description", "as_of", "incumbent", "sources", "instruments",
         "dimensions", "actors", "organizations", "ties", "office", "candidates", "shocks", "reference_class", "contest",
         "exit_risk",
+
+        // Brief sections (issue 13), read by BriefSectionsReader.
+        "indicators", "external_forecasts",
     ];
 
     private static readonly string[] Manners = ["natural-death", "incapacity", "coup", "assassination", "forced-resignation", "failed-attempt"];
@@ -82,7 +85,20 @@ internal sealed class ScenarioBuilder(NodeBinder b)
             ? new ExitRiskSectionReader(b, Ref).Read(erm, asOf, actors.Select(a => a.Value).FirstOrDefault(a => a.Id == incumbent)?.BirthYear)
             : null;
 
+        // Brief sections (issue 13): indicators and external forecasts, checked once the scenario is built.
+        var briefSections = new BriefSectionsReader(b, Ref);
+        if (v.Get("indicators", required: false) is { } indicatorsNode)
+        {
+            briefSections.ReadIndicators(indicatorsNode);
+        }
+
+        if (v.Get("external_forecasts", required: false) is { } externalNode)
+        {
+            briefSections.ReadExternalForecasts(externalNode);
+        }
+
         ResolveReferences();
+        briefSections.CheckQuestions(candidates.Select(c => c.Value.Id).ToList(), exitRisk is not null || v.Has("exit_risk"));
         CheckInstruments(instruments, v);
         CheckActors(actors.Select(a => a.Value).ToList(), dimensions.Select(d => d.Value.Id).ToList(), actors);
         CheckTies(ties);
@@ -98,7 +114,7 @@ internal sealed class ScenarioBuilder(NodeBinder b)
             return null;
         }
 
-        return new Scenario(
+        var scenario = new Scenario(
             id,
             title,
             question,
@@ -116,6 +132,7 @@ internal sealed class ScenarioBuilder(NodeBinder b)
             shocks.Select(x => x.Value).ToList(),
             referenceClass,
             contest) { ExitRisk = exitRisk };
+        return briefSections.Check(scenario);
     }
 
     private void CheckVersion(MapView v)

@@ -166,6 +166,8 @@ public sealed class BriefRendererTests
             Candidates = BriefSection.Available<IReadOnlyList<CandidateForecast>>([new("N " + Evil, 1, 1, 1, 0)]),
             Network = BriefSection.Available(new EliteNetwork([new("a", "L " + Evil, NetworkNodeKind.Actor, 1), new("b", "B", NetworkNodeKind.Actor, 1)], [new("a", "b", "tie " + Evil, 1)], [])),
             TrackRecord = BriefSection.NotAvailable<ScoreTable>("R " + Evil),
+            Indicators = BriefSection.Available<IReadOnlyList<IndicatorEntry>>([new("I " + Evil, "In " + Evil, "raises", "Sh " + Evil, 0.1, "So " + Evil)]),
+            ExternalForecasts = BriefSection.Available<IReadOnlyList<ExternalForecastEntry>>([new("E " + Evil, new DateOnly(2024, 1, 1), "EQ " + Evil, 0.5, "javascript:alert(1)", null, "EC " + Evil)]),
         };
 
         // When rendered
@@ -177,7 +179,7 @@ public sealed class BriefRendererTests
         Assert.Equal(2, CountOccurrences(html, "<script"));
         Assert.DoesNotContain(document.Descendants(), e => e.Name.LocalName == "script" && e.Name.Namespace == Svg);
         var text = document.Root!.Value;
-        foreach (var prefix in new[] { "T ", "Q ", "D ", "C ", "N ", "L ", "tie ", "R " })
+        foreach (var prefix in new[] { "T ", "Q ", "D ", "C ", "N ", "L ", "tie ", "R ", "I ", "In ", "Sh ", "So ", "E ", "EQ ", "EC " })
         {
             Assert.Contains(prefix + Evil, text, StringComparison.Ordinal);
         }
@@ -270,6 +272,9 @@ public sealed class BriefRendererTests
             TrackRecord = BriefSection.NotAvailable<ScoreTable>("why track record"),
             KeyJudgments = BriefSection.NotAvailable<IReadOnlyList<KeyJudgmentEntry>>("why key judgments"),
             ValueOfInformation = BriefSection.NotAvailable<ValueOfInformationTable>("why value of information"),
+            Indicators = BriefSection.NotAvailable<IReadOnlyList<IndicatorEntry>>("why indicators"),
+            Bargaining = BriefSection.NotAvailable<BargainingSummary>("why bargaining"),
+            ExternalForecasts = BriefSection.NotAvailable<IReadOnlyList<ExternalForecastEntry>>("why external forecasts"),
         };
 
         var document = Parse(BriefRenderer.Render(bare));
@@ -282,6 +287,7 @@ public sealed class BriefRendererTests
                      ("contested", "why contested"), ("policy", "why policy"), ("coalition", "why coalition"), ("shocks", "why shocks"), ("tornado", "why tornado"),
                      ("importance", "why importance"), ("outside-view", "why outside view"), ("track-record", "why track record"),
                      ("key-judgments", "why key judgments"), ("value-of-information", "why value of information"),
+                     ("indicators", "why indicators"), ("bargaining", "why bargaining"), ("external-forecasts", "why external forecasts"),
                  })
         {
             Assert.Equal("not-available", (string)sections[id].Attribute("class")!);
@@ -291,6 +297,24 @@ public sealed class BriefRendererTests
         Assert.Empty(document.Descendants(Xhtml + "figure"));
         Assert.Equal("available", (string)sections["scenario"].Attribute("class")!);
         Assert.Equal("available", (string)sections["methods"].Attribute("class")!);
+    }
+
+    [Fact]
+    public void Render_IndicatorsAndExternalForecasts_OneRowEachWithTheShiftAndTheComparison()
+    {
+        var document = Parse(RussiaHtml.Value);
+        XElement Section(string id) => document.Descendants(Xhtml + "section").Single(s => (string)s.Attribute("id")! == id);
+
+        var indicators = Section("indicators").Descendants(Xhtml + "tbody").Single().Elements(Xhtml + "tr").ToList();
+        Assert.Equal(2, indicators.Count);
+        Assert.Equal(
+            ["Officials name the prime minister as the one who would act for the president (Constitution, Article 92)", "how much of the office follows the acting successor during the crisis (higher)", "Prime Minister (acting president) (the leader now) 29% → 38%; contested 12% → 10%", "0.15"],
+            indicators[0].Elements().Select(e => e.Value).ToList());
+
+        var external = Section("external-forecasts").Descendants(Xhtml + "tbody").Single().Elements(Xhtml + "tr").ToList();
+        Assert.Equal("https://example.org/q/1", (string)external[0].Descendants(Xhtml + "a").Single().Attribute("href")!);
+        Assert.Equal(["Illustrative platform, 2024-07-01", "Will the incumbent leave office within 12 months?", "5.0%", "model 4% vs Illustrative platform 5%: 1 point lower"], external[0].Elements().Select(e => e.Value).ToList());
+        Assert.Equal("the model does not answer this question", external[1].Elements().Last().Value);
     }
 
     [Fact]

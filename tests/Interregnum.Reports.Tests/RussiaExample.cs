@@ -194,6 +194,19 @@ internal static class RussiaExample
                 new("the FSB Director's ambition", 0.02, 0.01, null),
             ],
             "Illustrative figures.")),
+        Indicators = BriefSection.Available<IReadOnlyList<IndicatorEntry>>(
+        [
+            new("Officials name the prime minister as the one who would act for the president", "how much of the office follows the acting successor during the crisis", "raises", "Prime Minister (acting president) (the leader now) 29% → 38%; contested 12% → 10%", 0.15, "Constitution, Article 92"),
+            new("A senior post goes to someone not among the listed candidates", "the prior of someone not listed", "raises", "Prime Minister (acting president) (the leader now) 29% → 27%; contested 12% → 12%", 0.01, null),
+        ]),
+        Bargaining = BriefSection.Available(new BargainingSummary(
+            "Illustrative: the spatial model of politics at the scenario's central values.",
+            ["The Security Council Secretary moved 12.0 points in all; most in turn 1, when it adopted the FSB Director's bargain with it."])),
+        ExternalForecasts = BriefSection.Available<IReadOnlyList<ExternalForecastEntry>>(
+        [
+            new("Illustrative platform", new DateOnly(2024, 7, 1), "Will the incumbent leave office within 12 months?", 0.05, "https://example.org/q/1", 0.04, "model 4% vs Illustrative platform 5%: 1 point lower"),
+            new("Illustrative survey", new DateOnly(2024, 6, 1), "Will the war end this year?", 0.2, null, null, "the model does not answer this question"),
+        ]),
     };
 
     private static ShockOutcome Shock(string label, double[] candidates, double contested, (double Shift, double Up)[] shifts) =>

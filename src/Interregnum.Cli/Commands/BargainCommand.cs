@@ -32,9 +32,10 @@ internal static class BargainCommand
         };
         var turns = new Option<int?>("--turns") { Description = "Maximum number of turns (smp, default 100) or rounds (eu, default 20)." };
         var format = CommonOptions.Format();
+        var explain = new Option<bool>("--explain") { Description = "smp only: print the per-turn audit trail (each actor's challenge, the expected utilities that decided it, whose bargain it adopted, its new position) and who moved most; results unchanged." };
         var command = new Command("bargain", "Run a bargaining model (KTAB SMP, expected utility, compromise) on a game and print the history.")
         {
-            file, model, parameters, turns, format, db, noStore,
+            file, model, parameters, turns, format, db, noStore, explain,
         };
         command.SetAction(parse =>
         {
@@ -43,7 +44,7 @@ internal static class BargainCommand
             try
             {
                 var path = parse.GetValue(file)!;
-                var request = new BargainRequest(BargainRun.LoadInput(path), parse.GetValue(model) ?? "smp", parse.GetValue(parameters) ?? [], parse.GetValue(turns));
+                var request = new BargainRequest(BargainRun.LoadInput(path), parse.GetValue(model) ?? "smp", parse.GetValue(parameters) ?? [], parse.GetValue(turns)) { Explain = parse.GetValue(explain) };
                 var result = BargainRun.Execute(request);
                 var buffer = new StringWriter(Inv);
                 Print(result, parse.GetValue(format), buffer);
@@ -87,6 +88,21 @@ internal static class BargainCommand
                 break;
             default:
                 PrintTable(run, output);
+                if (run.Audit is { } audit && run.Smp is { } smp)
+                {
+                    output.WriteLine("Why each actor moved (audit trail; utilities on 0–1, positions on 0–100):");
+                    foreach (var line in BargainExplanation.Lines(run.Input, audit))
+                    {
+                        output.WriteLine(line);
+                    }
+
+                    output.WriteLine("Who moved most:");
+                    foreach (var line in BargainExplanation.Summary(run.Input, smp, audit))
+                    {
+                        output.WriteLine("- " + line);
+                    }
+                }
+
                 break;
         }
     }

@@ -99,7 +99,28 @@ internal static class CompareCommand
             }
         }
 
+        if (first.Indicators is not null || doc.Shocks.Any(s => s.Indicators is not null))
+        {
+            // Indicators to watch: per shock, the leading candidate's probability before → after the sign is seen.
+            var ids = doc.Shocks.SelectMany(s => s.Indicators ?? []).Select(i => i.Id).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var id in ids)
+            {
+                t.AddRow([$"if {Markup.Escape(id)} is seen: P(leader)", .. doc.Shocks.Select(s => s.Indicators?.FirstOrDefault(i => i.Id == id) is { BearsOnShock: true } i
+                    ? $"{ForecastTables.P(i.LeaderBefore)} → {ForecastTables.P(i.LeaderAfter)}"
+                    : "—")]);
+            }
+        }
+
         console.Write(t);
+        if (doc.Shocks.Any(s => s.Indicators is { Count: > 0 }))
+        {
+            console.WriteLine("If seen: the shock's leading candidate's probability over the draws where the indicator's input lies on its side of the median (docs/brief.md, \"Indicators to watch\"); — where the indicator does not bear on the shock.");
+            foreach (var i in doc.Shocks.First(s => s.Indicators is { Count: > 0 }).Indicators!)
+            {
+                console.WriteLine($"  {i.Id}: {i.Description} ({i.InputWords}, {(i.Direction == "raises" ? "higher" : "lower")})");
+            }
+        }
+
         if (doc.Shocks.FirstOrDefault(s => s.Blend is not null)?.Blend is { } blend)
         {
             console.WriteLine("P(...) rows without a suffix are the model alone (inside view). Blended pool: " + blend.Parameters);

@@ -51,8 +51,11 @@ internal sealed class SmpEngine
     private readonly double[] _statusQuoUtil;
     private readonly Worker[] _workers;
 
-    public SmpEngine(SmpInput input, SmpParameters parameters, int maxDegreeOfParallelism)
+    private readonly SmpRecorder? _recorder;
+
+    public SmpEngine(SmpInput input, SmpParameters parameters, int maxDegreeOfParallelism, SmpRecorder? recorder = null)
     {
+        _recorder = recorder;
         Input = input;
         _p = parameters;
         _n = input.ActorCount;
@@ -423,6 +426,7 @@ internal sealed class SmpEngine
     private void Step(int turn)
     {
         int n = _n;
+        _recorder?.BeginTurn(n);
         ForEachRange(n, (from, to, worker) => ChooseChallenges(from, to, worker));
 
         // Utility to every actor of the status quo and of every proposed bargain (state average, bargaining.md §1.4 Step D).
@@ -459,6 +463,11 @@ internal sealed class SmpEngine
                 }
             }
         });
+
+        if (_recorder is not null)
+        {
+            RecordTurn(turn);
+        }
 
         _previous ??= new double[_pos.Length];
         Array.Copy(_pos, _previous, _pos.Length);
@@ -914,6 +923,7 @@ internal sealed class SmpEngine
         }
 
         var chosenPosition = _pos.AsSpan(k * d, d);
+        _recorder?.Adopted(k, -1, 1.0);
         if (count > 1)
         {
             w.EnsureOptions(count);
@@ -940,9 +950,40 @@ internal sealed class SmpEngine
                 int initiator = option2 / _versions;
                 chosenPosition = _bargainPos.AsSpan(BargainOffset(option2, initiator == k ? 0 : 1), d);
             }
+
+            // For the audit: the adopted option (−1: the status quo; else a bargain index) and its probability.
+            _recorder?.Adopted(k, option2, p[chosen]);
         }
 
         chosenPosition.CopyTo(_next.AsSpan(k * d, d));
+    }
+
+    /// <summary>The audit of the turn just resolved (positions in _next), for the recorder. Reads state only.</summary>
+    private void RecordTurn(int turn)
+    {
+        int n = _n;
+        int d = _d;
+        var actors = new SmpActorTurn[n];
+        for (int k = 0; k < n; k++)
+        {
+            int option = _recorder!.AdoptedFrom(k);
+            int initiator = option < 0 ? -1 : option / _versions;
+            double adoptedUtility = option < 0 ? _statusQuoUtil[k] : _bargainUtil[(option * n) + k];
+            double[] proposed = _bargainCount[k] > 0 ? Scaled(_bargainPos.AsSpan(BargainOffset(k * _versions, 0), d).ToArray()) : [];
+            actors[k] = new SmpActorTurn(
+                k,
+                _bargainCount[k] > 0 ? _target[k] : -1,
+                _bargainCount[k] > 0 ? _gain[k] : 0,
+                _bargainCount[k] > 0 ? _winProbability[k] : 0,
+                proposed,
+                initiator,
+                _recorder.AdoptedProbability(k),
+                _statusQuoUtil[k],
+                adoptedUtility,
+                Scaled(_next.AsSpan(k * d, d).ToArray()));
+        }
+
+        _recorder!.Add(new SmpTurnAudit(turn, actors));
     }
 
     private static int FirstMaximum(ReadOnlySpan<double> p)

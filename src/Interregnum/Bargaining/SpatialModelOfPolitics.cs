@@ -24,8 +24,26 @@ public static class SpatialModelOfPolitics
     }
 
     /// <summary>
+    /// Runs the SMP as <see cref="Run(SmpInput, SmpParameters?, int)"/> does and records its per-turn audit trail in
+    /// <paramref name="recorder"/> (each actor's challenge, the expected utilities that decided it, whose bargain it
+    /// adopted, its new position). The result is bit for bit the one without a recorder.
+    /// </summary>
+    /// <param name="input">The game.</param>
+    /// <param name="parameters">The model parameters (default: KTAB's defaults).</param>
+    /// <param name="maxDegreeOfParallelism">Threads to use; the result does not depend on it.</param>
+    /// <param name="recorder">Receives one <see cref="SmpTurnAudit"/> per turn.</param>
+    /// <returns>The whole history.</returns>
+    public static SmpResult Run(SmpInput input, SmpParameters? parameters, int maxDegreeOfParallelism, SmpRecorder recorder)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(recorder);
+        var engine = new SmpEngine(input, parameters ?? SmpParameters.Default, maxDegreeOfParallelism, recorder);
+        return engine.Run();
+    }
+
+    /// <summary>
     /// Where bargaining ends, and nothing else: the final positions (actor × dimension, 0–100) of the run that
-    /// <see cref="Run"/> would make, serially, without its history or per-state probabilities. For callers that
+    /// <see cref="Run(SmpInput, SmpParameters?, int)"/> would make, serially, without its history or per-state probabilities. For callers that
     /// run many small games (the succession forecast runs one per Monte Carlo draw).
     /// </summary>
     /// <param name="input">The game.</param>

@@ -72,6 +72,14 @@ public sealed record Scenario(
 
     /// <summary>The incumbent's exit-risk facts and any judgment (scenario key <c>exit_risk</c>), or null when not declared.</summary>
     public ExitRiskDeclaration? ExitRisk { get; init; }
+
+    // Brief sections (issue 13): kept in their own block, apart from the exit-risk keys.
+
+    /// <summary>Observable signs to watch, each tied to an uncertain input (scenario key <c>indicators</c>; empty when none).</summary>
+    public IReadOnlyList<Indicator> Indicators { get; init; } = [];
+
+    /// <summary>Other forecasts of the questions the scenario bears on (scenario key <c>external_forecasts</c>; empty when none).</summary>
+    public IReadOnlyList<ExternalForecast> ExternalForecasts { get; init; } = [];
 }
 
 /// <summary>A citable source.</summary>

@@ -43,6 +43,42 @@ public sealed class SmpPropertyTests
             && final.Select(BitConverter.DoubleToInt64Bits).SequenceEqual(full.Positions[^1].Select(BitConverter.DoubleToInt64Bits));
     }
 
+    [Property(MaxTest = 30)]
+    public bool Run_WithRecorder_IsBitIdenticalAndTheAuditMatchesTheHistory(int seed)
+    {
+        // bargain --explain: the recorder only reads the engine's state, so every number is the one without it (with
+        // more than one thread too), and its per-turn positions are the history's next states.
+        var input = RandomGame(seed);
+        var plain = SpatialModelOfPolitics.Run(input, maxDegreeOfParallelism: 1);
+        var recorder = new SmpRecorder();
+        var audited = SpatialModelOfPolitics.Run(input, null, 2, recorder);
+        static IEnumerable<long> Bits(IEnumerable<double[]> states) => states.SelectMany(x => x).Select(BitConverter.DoubleToInt64Bits);
+        if (plain.Turns != audited.Turns || !Bits(plain.Positions).SequenceEqual(Bits(audited.Positions))
+            || !Bits(plain.Probabilities).SequenceEqual(Bits(audited.Probabilities)) || recorder.Turns.Count != plain.Turns)
+        {
+            return false;
+        }
+
+        int d = input.DimensionCount;
+        foreach (var turn in recorder.Turns)
+        {
+            foreach (var a in turn.Actors)
+            {
+                // Its new position is the next state's; a bargain it adopted is its own or one aimed at it.
+                var next = Enumerable.Range(0, d).Select(k => plain.Position(turn.Turn + 1, a.Actor, k));
+                bool fromQueue = a.AdoptedFrom < 0 || a.AdoptedFrom == a.Actor || turn.Actors[a.AdoptedFrom].Target == a.Actor;
+                bool keptWhenStatusQuo = a.AdoptedFrom >= 0 || Enumerable.Range(0, d).All(k => a.Position[k] == plain.Position(turn.Turn, a.Actor, k));
+                if (!a.Position.SequenceEqual(next) || !fromQueue || !keptWhenStatusQuo || a.AdoptedProbability is < 0 or > 1
+                    || (a.Target >= 0 && a.ExpectedGain <= 0))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     [Property(MaxTest = 25)]
     public bool Run_SharedPosition_NothingMoves(int seed)
     {
