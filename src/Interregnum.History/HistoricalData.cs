@@ -13,6 +13,7 @@ namespace Interregnum.History;
 /// <param name="Attempts">Jones and Olken assassination attempts.</param>
 /// <param name="LeaderYears">Jones and Olken leader-year panel.</param>
 /// <param name="Skipped">Every row any loader skipped (empty for the published files).</param>
+/// <param name="Elections">REIGN election events (the exit-risk model's election calendar).</param>
 public sealed record HistoricalData(
     IReadOnlyList<ArchigosSpell> Archigos,
     IReadOnlyList<GwfRegimePeriod> Gwf,
@@ -20,11 +21,12 @@ public sealed record HistoricalData(
     IReadOnlyList<ClineCoupEvent> Cline,
     IReadOnlyList<AssassinationAttempt> Attempts,
     IReadOnlyList<LeaderYear> LeaderYears,
-    IReadOnlyList<RowIssue> Skipped)
+    IReadOnlyList<RowIssue> Skipped,
+    IReadOnlyList<ReignElection> Elections)
 {
     /// <summary>The datasets <see cref="Load"/> reads.</summary>
     public static IReadOnlyList<DatasetInfo> Needed { get; } =
-        [DatasetCatalog.Archigos, DatasetCatalog.Gwf, DatasetCatalog.PowellThyne, DatasetCatalog.Cline, DatasetCatalog.JonesOlken];
+        [DatasetCatalog.Archigos, DatasetCatalog.Gwf, DatasetCatalog.PowellThyne, DatasetCatalog.Cline, DatasetCatalog.JonesOlken, DatasetCatalog.Reign];
 
     /// <summary>The files <see cref="Load"/> reads (the 2015 Powell and Thyne version is not among them).</summary>
     public static IReadOnlyList<(DatasetInfo Dataset, string File)> RequiredFiles { get; } =
@@ -35,6 +37,7 @@ public sealed record HistoricalData(
         (DatasetCatalog.Cline, "cline_coup_2.1.3.csv"),
         (DatasetCatalog.JonesOlken, "assassination_attempts.csv"),
         (DatasetCatalog.JonesOlken, "leader_year_merged.csv"),
+        (DatasetCatalog.Reign, "electionlist_3_21.csv"),
     ];
 
     /// <summary>
@@ -51,8 +54,9 @@ public sealed record HistoricalData(
         var cline = CoupLoader.LoadCline(dataFolder);
         var attempts = JonesOlkenLoader.LoadAttempts(dataFolder);
         var years = JonesOlkenLoader.LoadLeaderYears(dataFolder);
-        var skipped = archigos.Skipped.Concat(gwf.Skipped).Concat(pt.Skipped).Concat(cline.Skipped).Concat(attempts.Skipped).Concat(years.Skipped).ToList();
-        return new HistoricalData(archigos.Records, gwf.Records, pt.Records, cline.Records, attempts.Records, years.Records, skipped);
+        var elections = RegimeLoader.LoadReignElections(dataFolder);
+        var skipped = archigos.Skipped.Concat(gwf.Skipped).Concat(pt.Skipped).Concat(cline.Skipped).Concat(attempts.Skipped).Concat(years.Skipped).Concat(elections.Skipped).ToList();
+        return new HistoricalData(archigos.Records, gwf.Records, pt.Records, cline.Records, attempts.Records, years.Records, skipped, elections.Records);
     }
 
     /// <summary>Every expected file of the given datasets that is not in the data folder.</summary>

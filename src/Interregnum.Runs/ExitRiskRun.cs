@@ -82,7 +82,9 @@ public sealed record ScoreJson(double Value, double[] Interval);
 /// <param name="BaseRateBrier">Mean Brier score of the base-rate forecast.</param>
 /// <param name="BrierSkill">1 − Brier / base-rate Brier.</param>
 /// <param name="Reliability">Decile bins of the forecast.</param>
-public sealed record EventScoresJson(int Cases, int Events, double EventRate, ScoreJson Auc, ScoreJson AucPr, ScoreJson Brier, ScoreJson BaseRateBrier, ScoreJson BrierSkill, IReadOnlyList<QuantileBin> Reliability);
+/// <param name="LogScore">Mean log score in nats (lower is better; no interval).</param>
+/// <param name="BaseRateLogScore">Mean log score of the base-rate forecast.</param>
+public sealed record EventScoresJson(int Cases, int Events, double EventRate, ScoreJson Auc, ScoreJson AucPr, ScoreJson Brier, ScoreJson BaseRateBrier, ScoreJson BrierSkill, IReadOnlyList<QuantileBin> Reliability, double LogScore, double BaseRateLogScore);
 
 /// <summary>The backtest's settings, every one named.</summary>
 /// <param name="FirstOrigin">First origin year.</param>
@@ -98,7 +100,9 @@ public sealed record EventScoresJson(int Cases, int Events, double EventRate, Sc
 /// <param name="Level">Interval level.</param>
 /// <param name="Reliability">How the reliability table bins forecasts.</param>
 /// <param name="AucPr">How AUC-PR is computed.</param>
-public sealed record ExitRiskBacktestSettingsJson(int FirstOrigin, int LastOrigin, int Origins, int TrainingFrom, string Training, string Window, string BaseRate, string Bootstrap, int Replicates, int Seed, double Level, string Reliability, string AucPr);
+/// <param name="Covariates">The covariates fitted at each origin.</param>
+/// <param name="PriorScale">Scale of the normal prior on the slopes.</param>
+public sealed record ExitRiskBacktestSettingsJson(int FirstOrigin, int LastOrigin, int Origins, int TrainingFrom, string Training, string Window, string BaseRate, string Bootstrap, int Replicates, int Seed, double Level, string Reliability, string AucPr, IReadOnlyList<string> Covariates, double PriorScale);
 
 /// <summary>The document <c>history exit-risk --backtest --format json</c> prints.</summary>
 /// <param name="Program">"interregnum".</param>
@@ -118,7 +122,11 @@ public sealed record ExitRiskBacktestJson(string Program, string Version, string
 public static class ExitRiskRun
 {
     /// <summary>The model in words, as every document names it.</summary>
-    public const string ModelName = "discrete-time competing risks: multinomial logit on leader-years (stay, regular, natural, irregular), normal(0, 2.5) prior on slopes; docs/exit-risk.md";
+    public static string ModelName(ExitRiskSpecification specification)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        return $"discrete-time competing risks: multinomial logit on leader-years (stay, regular, natural, irregular), {specification.Covariates.Count.ToString(CultureInfo.InvariantCulture)} covariates, normal(0, {specification.PriorScale.ToString("0.###", CultureInfo.InvariantCulture)}) prior on slopes; docs/exit-risk.md";
+    }
 
     /// <summary>What the data cover and what that does to a forecast, as every document says it.</summary>
     public static IReadOnlyList<string> CoverageNotes { get; } =
@@ -126,15 +134,16 @@ public static class ExitRiskRun
         "Outcomes: Archigos 4.1 exits to 2015-12-31; fitted on leader-years 1955-2015.",
         "Regime type: GWF to 2010-12-31; 2011-2015 carry forward the regime in power on 2010-12-31.",
         "Coup attempts: Powell & Thyne to April 2019.",
+        "Elections: REIGN election list to March 2021 (votes scheduled by the calendar or announced before the window's first day).",
         "A forecast for a later year learns nothing from exits after 2015; the calendar trend is held at 2016; the incumbent's facts after the data come from the scenario's exit_risk section.",
     ];
 
     /// <summary>Loads the data and fits the model on every leader-year.</summary>
     /// <exception cref="DatasetException">A dataset is missing.</exception>
-    public static (ExitRiskModel Model, LeaderYearPanel Panel) Fit(string dataFolder)
+    public static (ExitRiskModel Model, LeaderYearPanel Panel) Fit(string dataFolder, ExitRiskSpecification? specification = null)
     {
         var panel = ExitRiskPanel.Build(HistoricalData.Load(dataFolder));
-        return (ExitRiskModel.FitOn(panel.Rows), panel);
+        return (ExitRiskModel.FitOn(panel.Rows, specification), panel);
     }
 
     /// <summary>The forecast for a scenario's incumbent.</summary>
@@ -227,12 +236,14 @@ public static class ExitRiskRun
             settings.Seed,
             settings.Level,
             $"{settings.ReliabilityBins.ToString(CultureInfo.InvariantCulture)} equal-count bins of the forecast",
-            "average precision, step-wise over distinct forecasts (no interpolation)");
-        return new ExitRiskBacktestJson("interregnum", ForecastDocuments.Version, "history exit-risk --backtest", ModelName, s, Scores(result.AnyExit), Scores(result.Irregular), CoverageNotes);
+            "average precision, step-wise over distinct forecasts (no interpolation)",
+            settings.Specification.Covariates,
+            settings.Specification.PriorScale);
+        return new ExitRiskBacktestJson("interregnum", ForecastDocuments.Version, "history exit-risk --backtest", ModelName(settings.Specification), s, Scores(result.AnyExit), Scores(result.Irregular), CoverageNotes);
     }
 
     private static EventScoresJson Scores(EventScores e) =>
-        new(e.Cases, e.Events, e.Events / (double)e.Cases, Score(e.Auc), Score(e.AucPr), Score(e.Brier), Score(e.BaseRateBrier), Score(e.BrierSkill), e.Reliability);
+        new(e.Cases, e.Events, e.Events / (double)e.Cases, Score(e.Auc), Score(e.AucPr), Score(e.Brier), Score(e.BaseRateBrier), Score(e.BrierSkill), e.Reliability, e.LogScore, e.BaseRateLogScore);
 
     private static ScoreJson Score(ScoreInterval s) => new(s.Value, [s.Lower, s.Upper]);
 
@@ -242,11 +253,11 @@ public static class ExitRiskRun
     private static ExitRiskJson Document(string leader, DateOnly origin, ExitRiskCovariates covariates, ExitRiskModel model, int leaderYears, int draws, int seed, ExitRiskJudgmentJson? judgment, IReadOnlyList<string> sources)
     {
         var forecast = model.Forecast(covariates, draws, seed);
-        var vector = (covariates with { Year = model.TrendYear(covariates.Year) }).ToVector();
+        var vector = model.Vector(covariates);
         var named = new Dictionary<string, double>(StringComparer.Ordinal);
         for (var i = 0; i < vector.Length; i++)
         {
-            named[ExitRiskCovariates.Names[i]] = vector[i];
+            named[model.Specification.Covariates[i]] = vector[i];
         }
 
         return new ExitRiskJson(
@@ -255,7 +266,7 @@ public static class ExitRiskRun
             "history exit-risk",
             leader,
             origin.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ModelName,
+            ModelName(model.Specification),
             named,
             model.TrendYear(covariates.Year),
             model.FirstYear,

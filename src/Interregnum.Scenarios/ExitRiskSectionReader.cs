@@ -27,7 +27,8 @@ internal sealed class ExitRiskSectionReader(NodeBinder b, Func<YNode, string, st
     {
         var v = b.Open(
             m, "the exit-risk section", "in_office_since", "entry", "served_before", "regime_type", "region", "coup_attempts_past_5_years",
-            "coup_attempt_since_1950", "coup_attempts_this_tenure", "irregular_exits_past_10_years", "judgment", "sources");
+            "coup_attempt_since_1950", "coup_attempts_this_tenure", "irregular_exits_past_10_years", "last_coup_attempt", "scheduled_elections",
+            "region_coup_attempts_past_3_years", "judgment", "sources");
         var errorsBefore = b.ErrorCount;
         if (asOf is null)
         {
@@ -58,6 +59,29 @@ internal sealed class ExitRiskSectionReader(NodeBinder b, Func<YNode, string, st
             b.Error(v.ValueNode("coup_attempt_since_1950")!, "'coup_attempt_since_1950' is false but 'coup_attempts_past_5_years' counts attempts");
         }
 
+        var (lastCoupRead, lastCoup) = LastCoupAttempt(v, asOf);
+        if (lastCoupRead && coupEver is not null && (lastCoup is null) == coupEver.Value)
+        {
+            b.Error(v.ValueNode("last_coup_attempt")!, coupEver.Value
+                ? "'last_coup_attempt' is none but 'coup_attempt_since_1950' is true"
+                : "'last_coup_attempt' gives a date but 'coup_attempt_since_1950' is false");
+        }
+
+        if (lastCoup is { } last && asOf is { } day)
+        {
+            if (coups5 > 0 && last < day.AddYears(-5))
+            {
+                b.Error(v.ValueNode("last_coup_attempt")!, $"'last_coup_attempt' {last:yyyy-MM-dd} is more than five years before as_of but 'coup_attempts_past_5_years' counts attempts");
+            }
+
+            if (coupsTenure > 0 && since is not null && last < since)
+            {
+                b.Error(v.ValueNode("last_coup_attempt")!, $"'last_coup_attempt' {last:yyyy-MM-dd} is before 'in_office_since' but 'coup_attempts_this_tenure' counts attempts");
+            }
+        }
+
+        var elections = ScheduledElections(v, asOf);
+        var regionCoups = v.Get("region_coup_attempts_past_3_years", required: false) is { } rc ? b.Integer(rc, "'region_coup_attempts_past_3_years'", 0, 1000) : 0;
         var judgment = v.Get("judgment", required: false) is { } jn && b.Mapping(jn, "the exit-risk judgment") is { } jm ? ReadJudgment(jm) : null;
         var sources = new List<string>();
         if (v.Get("sources", required: true) is { } sn && b.Sequence(sn, "'sources' (source ids)") is { } seq)
@@ -72,13 +96,76 @@ internal sealed class ExitRiskSectionReader(NodeBinder b, Func<YNode, string, st
         }
 
         if (b.ErrorCount > errorsBefore || since is null || entry is null || served is null || regime is null || region is null
-            || coups5 is null || coupEver is null || coupsTenure is null || irregular10 is null)
+            || coups5 is null || coupEver is null || coupsTenure is null || irregular10 is null || !lastCoupRead || elections is null || regionCoups is null)
         {
             return null;
         }
 
-        return new ExitRiskDeclaration(since.Value, entry, served.Value, regime, region, coups5.Value, coupEver.Value, coupsTenure.Value, irregular10.Value, judgment, sources);
+        return new ExitRiskDeclaration(
+            since.Value, entry, served.Value, regime, region, coups5.Value, coupEver.Value, coupsTenure.Value, irregular10.Value, lastCoup, elections, regionCoups.Value, judgment, sources);
     }
+
+    // 'last_coup_attempt': a date on or before as_of, or none. Read is false when the key is missing or bad.
+    private (bool Read, DateOnly? Date) LastCoupAttempt(MapView v, DateOnly? asOf)
+    {
+        if (v.Get("last_coup_attempt", required: true) is not { } node)
+        {
+            return (false, null);
+        }
+
+        if (node is YScalar { Value: "none" })
+        {
+            return (true, null);
+        }
+
+        if (ParseDate(node) is not { } date)
+        {
+            b.Error(node, $"expected 'last_coup_attempt' as a date YYYY-MM-DD or none, found {Fmt.Found(node)}");
+            return (false, null);
+        }
+
+        if (date < new DateOnly(1950, 1, 1) || (asOf is not null && date > asOf))
+        {
+            b.Error(node, $"'last_coup_attempt' {date:yyyy-MM-dd} must lie between 1950-01-01 and as_of{(asOf is { } a ? " " + a.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : string.Empty)}");
+            return (false, null);
+        }
+
+        return (true, date);
+    }
+
+    // 'scheduled_elections': a list (maybe empty) of vote days on or after as_of.
+    private List<DateOnly>? ScheduledElections(MapView v, DateOnly? asOf)
+    {
+        if (v.Get("scheduled_elections", required: true) is not { } node || b.Sequence(node, "'scheduled_elections' (dates YYYY-MM-DD)") is not { } seq)
+        {
+            return null;
+        }
+
+        var days = new List<DateOnly>();
+        var ok = true;
+        foreach (var item in seq.Items)
+        {
+            if (ParseDate(item) is not { } day)
+            {
+                b.Error(item, $"expected a vote date YYYY-MM-DD in 'scheduled_elections', found {Fmt.Found(item)}");
+                ok = false;
+            }
+            else if (asOf is not null && day < asOf)
+            {
+                b.Error(item, $"scheduled election {day:yyyy-MM-dd} is before as_of {asOf:yyyy-MM-dd} (list only votes still ahead)");
+                ok = false;
+            }
+            else
+            {
+                days.Add(day);
+            }
+        }
+
+        return ok ? days : null;
+    }
+
+    private static DateOnly? ParseDate(YNode node) =>
+        node is YScalar s && DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     private ExitRiskJudgment? ReadJudgment(YMapping m)
     {

@@ -27,6 +27,11 @@ public sealed class ExitRiskCommandTests
         Assert.Equal(2016, root.GetProperty("trend_year").GetInt32()); // data end 2015: trend held at 2016
         Assert.Equal((2016 - 1990) / 10.0, c.GetProperty("decades_from_1990").GetDouble(), 12);
 
+        // Last attempt 2023-06-23 (the Wagner mutiny as Cline codes it): 366 days to 2024-06-23 (2024 is a leap year)
+        // + 22 to 2024-07-15 = 388 days. The next national vote (Duma, 2026-09-20) is 26 months away: in neither window.
+        Assert.Equal(Math.Log(1 + (388 / 365.25)), c.GetProperty("log1p_years_since_coup_attempt").GetDouble(), 12);
+        Assert.Equal((0.0, 0.0), (c.GetProperty("election_next_12_months").GetDouble(), c.GetProperty("election_months_13_24").GetDouble()));
+
         var estimates = root.GetProperty("estimates").EnumerateArray().ToDictionary(
             e => (e.GetProperty("horizon_months").GetInt32(), e.GetProperty("manner").GetString()!),
             e => e.GetProperty("probability").GetDouble());

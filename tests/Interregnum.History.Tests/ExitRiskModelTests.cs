@@ -6,7 +6,9 @@ namespace Interregnum.History.Tests;
 
 public sealed class ExitRiskModelTests
 {
-    private static readonly ExitRiskCovariates Autocrat = new(71, 24, ExitRegime.Personal, "europe", false, false, false, 0, true, 2024, 0, 0);
+    private static readonly ExitRiskCovariates Autocrat = new(71, 24, ExitRegime.Personal, "europe", false, false, false, 0, true, 2024, 0, 0, 30, false, true, 0);
+
+    private static readonly Lazy<HistoricalData> Data = new(() => HistoricalData.Load(TestData.Folder()));
 
     [Fact]
     public void Panel_PutinOn2010January1_HasHandComputedCovariates()
@@ -24,6 +26,110 @@ public sealed class ExitRiskModelTests
         Assert.Equal("europe", c.Region);
         Assert.Equal((0, true, 0, 0), (c.CoupAttemptsPast5Years, c.CoupAttemptSince1950, c.CoupAttemptsThisTenure, c.IrregularExitsPast10Years));
         Assert.Equal(ExitManner.None, row.Outcome);
+
+        // Years since the last attempt: 1991-08-21 to 2010-01-01 is 6,708 days (8 days of August, 30 of September,
+        // 31 + 30 + 31 of October–December 1991 = 130, then 1992–2009: 18 years with 5 leap days = 6,575, plus 1 for the
+        // 21st itself: 130 + 6,575 + 3 = 6,708).
+        Assert.Equal(6708 / 365.25, c.YearsSinceCoupAttempt, 12);
+    }
+
+    [Fact]
+    public void Panel_PutinElectionCalendar_ReadsTheScheduledPresidentialVote()
+    {
+        // REIGN lists the Russian presidential vote of 2012-03-04 "as scheduled", with no announcement event (the
+        // constitutional calendar), and no national vote in 2010 or 2011. So on 2011-01-01 the vote is in months 13–24,
+        // on 2012-01-01 in months 1–12; on 2010-01-01 it is 26 months away, in neither.
+        var rows = ExitRiskPanel.Build(Data.Value).Rows.Where(r => r.Leader == "Putin").ToDictionary(r => r.Year);
+        Assert.Equal((false, false), (rows[2010].Covariates.ElectionNext12Months, rows[2010].Covariates.ElectionMonths13To24));
+        Assert.Equal((false, true), (rows[2011].Covariates.ElectionNext12Months, rows[2011].Covariates.ElectionMonths13To24));
+        Assert.Equal((true, false), (rows[2012].Covariates.ElectionNext12Months, rows[2012].Covariates.ElectionMonths13To24));
+    }
+
+    [Fact]
+    public void Panel_SnapElectionCalledDuringTheYear_IsNotKnownOnJanuary1()
+    {
+        // The UK votes of 2001-06-07 and 2005-05-05 were called in May 2001 and April 2005 (REIGN: Announced, then
+        // Vote, Early): unknown on 1 January, so Blair's 2001 and 2005 rows have no vote in months 1–12. The
+        // 2015-05-07 vote was "as scheduled" with no announcement (the Fixed-term Parliaments Act), so Cameron's 2014
+        // row has it in months 13–24 and his 2015 row in months 1–12.
+        var rows = ExitRiskPanel.Build(Data.Value).Rows.Where(r => r.CountryCode == 200).ToList();
+        var blair = rows.Where(r => r.Leader == "Blair").ToDictionary(r => r.Year);
+        Assert.False(blair[2001].Covariates.ElectionNext12Months);
+        Assert.False(blair[2005].Covariates.ElectionNext12Months);
+        var cameron = rows.Where(r => r.Leader == "Cameron").ToDictionary(r => r.Year);
+        Assert.Equal((false, true), (cameron[2014].Covariates.ElectionNext12Months, cameron[2014].Covariates.ElectionMonths13To24));
+        Assert.True(cameron[2015].Covariates.ElectionNext12Months);
+    }
+
+    [Theory]
+    [InlineData(1975)]
+    [InlineData(1991)]
+    [InlineData(2005)]
+    public void Panel_CovariatesOfAnOriginYear_DoNotDependOnLaterInformation(int year)
+    {
+        // Leakage test. Rebuild the panel from what was public on 1 January of the year: coup attempts before it;
+        // REIGN events dated before it, plus the future votes of elections announced before it or set by the calendar
+        // (a lone "as scheduled" vote on the regular calendar). Later coups, announcements, snap votes and cancellations are gone. Every
+        // covariate of that year's leaders must come out the same.
+        var origin = new DateOnly(year, 1, 1);
+        var full = Data.Value;
+        static DateOnly Day(Datasets.ReignElection e) => new(e.Year, e.Month, 1);
+        var known = full.Elections
+            .GroupBy(e => (e.CountryCode, e.ElectionId))
+            .SelectMany(g =>
+            {
+                var early = g.Where(e => Day(e) < origin).ToList();
+                var announcedBefore = early.Any(e => e.Event.StartsWith("Announce", StringComparison.OrdinalIgnoreCase) || e.Event.StartsWith("Delay Announced", StringComparison.OrdinalIgnoreCase));
+                var calendar = g.Count() == 1 && g.Single().Event.StartsWith("Vote, As Scheduled", StringComparison.OrdinalIgnoreCase) && g.Single().Regular;
+                return announcedBefore || calendar ? g.Where(e => Day(e) < origin || e.Event.StartsWith("Vote", StringComparison.OrdinalIgnoreCase)) : early;
+            })
+            .ToList();
+        var past = full with { PowellThyne = full.PowellThyne.Where(c => new DateOnly(c.Year, c.Month, 1) < origin).ToList(), Elections = known };
+        var expected = ExitRiskPanel.Build(full).Rows.Where(r => r.Year == year).ToList();
+        var actual = ExitRiskPanel.Build(past).Rows.Where(r => r.Year == year).ToList();
+        Assert.True(full.Elections.Count > known.Count && full.PowellThyne.Count > past.PowellThyne.Count);
+        Assert.Equal(expected.Count, actual.Count);
+        Assert.Equal(expected.Select(r => r.Covariates), actual.Select(r => r.Covariates));
+    }
+
+    [Fact]
+    public void ElectionCalendar_HandBuiltEvents_CountsOnlyVotesKnownOnTheDay()
+    {
+        // Country 1: a calendar vote 2001-05-10 (known). Country 2: an early vote 2001-06-01 announced 2001-03 (month
+        // only: known from 2001-04-01). Country 3: an early vote 2001-02-01 announced 2000-12 (known from 2001-01-01).
+        // Country 4: a vote voided by regime change (no vote). Country 5: a referendum (ignored). Country 6: an early
+        // vote with no announcement (never known ahead). Country 7: a vote "as scheduled" not on the regular calendar,
+        // with no announcement (no date it was known from: never counted).
+        Datasets.ReignElection E(int country, int year, int month, int? day, string ev, string type, int id, bool regular = true) => new(country, "x", year, month, day, ev, type, id, regular);
+        var calendar = new ElectionCalendar(
+        [
+            E(1, 2001, 5, 10, "Vote, As Scheduled", "X", 1),
+            E(2, 2001, 3, null, "Announced", "L", 2), E(2, 2001, 6, 1, "Vote, Early", "L", 2),
+            E(3, 2000, 12, null, "Announced", "L", 3), E(3, 2001, 2, 1, "Vote, Early", "L", 3),
+            E(4, 2000, 6, null, "Regime Failure", "X", 4), E(4, 2000, 9, null, "Voided by Regime Change", "X", 4),
+            E(5, 2001, 4, 1, "Vote, As Scheduled", "R", 5),
+            E(6, 2001, 4, 1, "Vote, Early", "L", 6),
+            E(7, 2001, 4, 1, "Vote, As Scheduled", "X", 7, regular: false),
+        ]);
+        var jan1 = new DateOnly(2001, 1, 1);
+        Assert.Equal(
+            [true, false, true, false, false, false, false],
+            Enumerable.Range(1, 7).Select(c => calendar.KnownVoteBetween(c, jan1, 0, 12)).ToArray());
+        Assert.True(calendar.KnownVoteBetween(2, new DateOnly(2001, 4, 1), 0, 12));
+        Assert.False(calendar.KnownVoteBetween(2, new DateOnly(2001, 3, 31), 0, 12));
+        Assert.True(calendar.KnownVoteBetween(1, new DateOnly(2000, 1, 1), 12, 24));
+        Assert.False(calendar.KnownVoteBetween(1, new DateOnly(2000, 1, 1), 0, 12));
+    }
+
+    [Fact]
+    public void Specification_ParseWithTerms_KeepsCandidateOrderAndRejectsUnknownNames()
+    {
+        var spec = ExitRiskSpecification.Parse("base,+election_next_12_months,-served_before,+log1p_years_since_coup_attempt", 1);
+        Assert.Equal(20 - 1 + 2, spec.Covariates.Count);
+        Assert.DoesNotContain("served_before", spec.Covariates);
+        Assert.Equal(["log1p_years_since_coup_attempt", "election_next_12_months"], spec.Covariates.TakeLast(2));
+        Assert.Contains(ExitRiskSpecification.Parse("base,+nonsense", 1).Validate(), e => e.Contains("'nonsense'", StringComparison.Ordinal));
+        Assert.NotEmpty(ExitRiskSpecification.Parse("base", 0).Validate());
     }
 
     [Fact]

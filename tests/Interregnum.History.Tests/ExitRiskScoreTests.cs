@@ -23,6 +23,15 @@ public sealed class ExitRiskScoreTests
     }
 
     [Fact]
+    public void MeanLogScore_ThreeCases_EqualsHandSum()
+    {
+        // −(ln 0.8 + ln(1 − 0.1) + ln 0.5) / 3 = (0.2231436 + 0.1053605 + 0.6931472) / 3 = 1.0216513 / 3 = 0.3405504
+        // (natural logs to 7 places).
+        var score = ClassificationScores.MeanLogScore([0.8, 0.1, 0.5], [true, false, true]);
+        Assert.Equal(0.3405504, score, 6);
+    }
+
+    [Fact]
     public void AucRoc_NoEvents_IsNaN()
     {
         Assert.True(double.IsNaN(ClassificationScores.AucRoc([0.1, 0.2], [false, false])));

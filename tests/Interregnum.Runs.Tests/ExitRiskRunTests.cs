@@ -16,6 +16,8 @@ public sealed class ExitRiskRunTests
           coup_attempt_since_1950: true
           coup_attempts_this_tenure: 1
           irregular_exits_past_10_years: 1
+          last_coup_attempt: 2023-01-10
+          scheduled_elections: [2025-03-01]
           sources: [src]
         """;
 

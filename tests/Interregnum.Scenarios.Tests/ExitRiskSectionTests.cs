@@ -17,6 +17,8 @@ public sealed class ExitRiskSectionTests
           coup_attempt_since_1950: true
           coup_attempts_this_tenure: 1
           irregular_exits_past_10_years: 1
+          last_coup_attempt: 2023-01-10
+          scheduled_elections: [2025-03-01]
           sources: [src]
         """;
 
@@ -42,8 +44,43 @@ public sealed class ExitRiskSectionTests
         Assert.Equal(new DateOnly(2001, 3, 1), d.InOfficeSince);
         Assert.Equal(("irregular", false, "military", "africa"), (d.Entry, d.ServedBefore, d.RegimeType, d.Region));
         Assert.Equal((2, true, 1, 1), (d.CoupAttemptsPast5Years, d.CoupAttemptSince1950, d.CoupAttemptsThisTenure, d.IrregularExitsPast10Years));
+        Assert.Equal(new DateOnly(2023, 1, 10), d.LastCoupAttempt);
+        Assert.Equal([new DateOnly(2025, 3, 1)], d.ScheduledElections);
+        Assert.Equal(0, d.RegionCoupAttemptsPast3Years);
         Assert.Null(d.Judgment);
         Assert.Equal(["src"], d.Sources);
+    }
+
+    [Fact]
+    public void Read_LastCoupAttemptNoneWithAttemptsSince1950_ReportsItsPosition()
+    {
+        var text = WithAsOf(Mini()) + Section.Replace("last_coup_attempt: 2023-01-10", "last_coup_attempt: none", StringComparison.Ordinal) + "\n";
+        var result = ScenarioReader.ReadText(text, "mini.yaml");
+        var error = Assert.Single(result.Errors);
+        var (line, column) = Position(text, "last_coup_attempt: none");
+        Assert.Equal((line, column + "last_coup_attempt: ".Length), (error.Line, error.Column));
+        Assert.Contains("'coup_attempt_since_1950' is true", error.Message);
+    }
+
+    [Fact]
+    public void Read_LastCoupAttemptOlderThanTheFiveYearCount_IsRejected()
+    {
+        // as_of 2024-07-15: an attempt of 2018 cannot be the last if two fell in the five years before.
+        var text = WithAsOf(Mini()) + Section.Replace("last_coup_attempt: 2023-01-10", "last_coup_attempt: 2018-01-10", StringComparison.Ordinal) + "\n";
+        var result = ScenarioReader.ReadText(text, "mini.yaml");
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("more than five years before as_of", error.Message);
+        Assert.Equal(Position(text, "2018-01-10"), (error.Line, error.Column));
+    }
+
+    [Fact]
+    public void Read_ElectionBeforeAsOfAndBadDate_ReportsBoth()
+    {
+        var text = WithAsOf(Mini()) + Section.Replace("[2025-03-01]", "[2024-03-17, 2026-13-01]", StringComparison.Ordinal) + "\n";
+        var result = ScenarioReader.ReadText(text, "mini.yaml");
+        Assert.Equal(2, result.Errors.Count);
+        Assert.Contains(result.Errors, e => (e.Line, e.Column) == Position(text, "2024-03-17") && e.Message.Contains("before as_of", StringComparison.Ordinal));
+        Assert.Contains(result.Errors, e => (e.Line, e.Column) == Position(text, "2026-13-01") && e.Message.Contains("YYYY-MM-DD", StringComparison.Ordinal));
     }
 
     [Fact]

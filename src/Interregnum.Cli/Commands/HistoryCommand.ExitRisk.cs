@@ -20,11 +20,13 @@ internal static partial class HistoryCommand
         var replicates = new Option<int>("--replicates") { Description = "Backtest: country-cluster bootstrap replicates.", DefaultValueFactory = _ => 1000 };
         var draws = new Option<int>("--draws") { Description = "Forecast: parameter draws behind the 90% intervals.", DefaultValueFactory = _ => 2000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the draws or the bootstrap.", DefaultValueFactory = _ => 1 };
+        var covariates = new Option<string?>("--covariates") { Description = "Specification search: the covariates, comma-separated names or 'default'/'base' with +name/-name terms (docs/exit-risk.md)." };
+        var priorScale = new Option<double?>("--prior-scale") { Description = "Specification search: the scale of the normal prior on slopes (default: the shipped one)." };
         var format = CommonOptions.Format();
         var data = CommonOptions.Data();
         var command = new Command("exit-risk", "How likely a leader leaves office within 12 and 24 months, and how (discrete-time competing risks on Archigos leader-years); --backtest scores it on rolling origins.");
         command.Arguments.Add(file);
-        foreach (var option in new Option[] { obsId, year, backtest, firstOrigin, lastOrigin, replicates, draws, seed, format, data })
+        foreach (var option in new Option[] { obsId, year, backtest, firstOrigin, lastOrigin, replicates, draws, seed, covariates, priorScale, format, data })
         {
             command.Options.Add(option);
         }
@@ -58,14 +60,23 @@ internal static partial class HistoryCommand
                 throw new CliException($"{loaded.Path}: the scenario has no 'exit_risk' section (the incumbent's facts for the exit-risk model; see docs/exit-risk.md)", ExitCodes.InvalidInput);
             }
 
-            var settings = new ExitRiskBacktestSettings(parse.GetValue(firstOrigin), parse.GetValue(lastOrigin), parse.GetValue(replicates), parse.GetValue(seed));
+            var shipped = ExitRiskSpecification.Default;
+            var spec = parse.GetValue(covariates) is { } list
+                ? ExitRiskSpecification.Parse(list, parse.GetValue(priorScale) ?? shipped.PriorScale)
+                : shipped with { PriorScale = parse.GetValue(priorScale) ?? shipped.PriorScale };
+            if (spec.Validate() is { Count: > 0 } specProblems)
+            {
+                throw new CliException(string.Join("; ", specProblems), ExitCodes.InvalidInput);
+            }
+
+            var settings = new ExitRiskBacktestSettings(parse.GetValue(firstOrigin), parse.GetValue(lastOrigin), parse.GetValue(replicates), parse.GetValue(seed), Model: spec);
             if (isBacktest && settings.Validate() is { Count: > 0 } problems)
             {
                 throw new CliException(string.Join("; ", problems), ExitCodes.InvalidInput);
             }
 
             var folder = HistoryRun.DataFolder(parse.GetValue(data));
-            var (model, panel) = HistoryRun.Datasets(() => ExitRiskRun.Fit(folder));
+            var (model, panel) = HistoryRun.Datasets(() => ExitRiskRun.Fit(folder, spec));
             if (isBacktest)
             {
                 WriteBacktest(writer, parse.GetValue(format), HistoryRun.Datasets(() => ExitRiskRun.Backtest(panel, settings)));
@@ -169,6 +180,12 @@ internal static partial class HistoryCommand
                 }
 
                 writer.WriteLine($"model: {doc.Model}");
+                writer.WriteLine($"covariates: {string.Join(", ", s.Covariates)}");
+                foreach (var (name, e) in events)
+                {
+                    writer.WriteLine($"log score, {name}: {e.LogScore.ToString("0.00000", Invariant)} nats (base rate {e.BaseRateLogScore.ToString("0.00000", Invariant)})");
+                }
+
                 writer.WriteLine($"training: {s.Training}; window: {s.Window}; base rate: {s.BaseRate}; AUC-PR: {s.AucPr}");
                 foreach (var note in doc.Notes)
                 {

@@ -64,8 +64,10 @@ public sealed record ReignRegime(int CowCode, string Country, string CaseName, D
 /// <param name="Month">Month.</param>
 /// <param name="Day">Day, or null.</param>
 /// <param name="Event">Event (Announced, Vote, As Scheduled, ...).</param>
-/// <param name="Type">L legislative, P presidential, R referendum, X other.</param>
-public sealed record ReignElection(int CountryCode, string Country, int Year, int Month, int? Day, string Event, string Type);
+/// <param name="Type">L legislative, P presidential, R referendum, X executive (as REIGN codes the US and Russian presidential votes).</param>
+/// <param name="ElectionId">REIGN <c>elecnum</c>: the events of one election (announcement, delay, vote, deadline) share it.</param>
+/// <param name="Regular">REIGN <c>regular</c>: the election is on the regular (constitutional) calendar.</param>
+public sealed record ReignElection(int CountryCode, string Country, int Year, int Month, int? Day, string Event, string Type, int ElectionId, bool Regular);
 
 /// <summary>Reads the regime and dictatorship datasets.</summary>
 public static class RegimeLoader
@@ -83,7 +85,7 @@ public static class RegimeLoader
         ["cowcode", "gwf_country", "gwf_casename", "gwf_startdate", "gwf_enddate", "gwf_regimetype"];
 
     internal static readonly string[] ReignElectionColumns =
-        ["ccode", "country", "elec_year", "elec_month", "elec_day", "event", "type"];
+        ["ccode", "country", "elec_year", "elec_month", "elec_day", "event", "type", "elecnum", "regular"];
 
     /// <summary>Loads <c>gwf_regime_periods.csv</c>.</summary>
     /// <exception cref="DatasetException">The file is missing or lacks a column.</exception>
@@ -153,8 +155,10 @@ public static class RegimeLoader
             r.Int("elec_year"),
             r.Int("elec_month"),
             r.OptionalInt("elec_day"),
-            r.Text("event"),
-            r.Text("type")));
+            r.Text("event").Trim(),
+            r.Text("type"),
+            r.Int("elecnum"),
+            r.Text("regular") == "Y"));
 
     private static int? PositiveOrNull(int? value) => value is > 0 ? value : null;
 }

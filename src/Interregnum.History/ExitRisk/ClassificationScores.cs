@@ -114,6 +114,28 @@ public static class ClassificationScores
     }
 
     /// <summary>
+    /// Mean log score in nats: −(1/n) Σ ln(p_i if event else 1 − p_i), forecasts clamped to [1e-12, 1 − 1e-12] so a
+    /// confident miss costs about 27.6 nats rather than infinity. Lower is better; NaN for no cases.
+    /// </summary>
+    public static double MeanLogScore(IReadOnlyList<double> forecasts, IReadOnlyList<bool> events)
+    {
+        Check(forecasts, events);
+        if (forecasts.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        double sum = 0;
+        for (var i = 0; i < forecasts.Count; i++)
+        {
+            var p = Math.Clamp(forecasts[i], 1e-12, 1 - 1e-12);
+            sum -= Math.Log(events[i] ? p : 1 - p);
+        }
+
+        return sum / forecasts.Count;
+    }
+
+    /// <summary>
     /// Reliability by quantile bins: cases sorted by forecast and cut into <paramref name="binCount"/> groups of
     /// (nearly) equal size (bin b holds sorted positions ⌊b·n/B⌋ … ⌊(b+1)·n/B⌋ − 1), each with its forecast range,
     /// mean forecast and observed frequency. Equal-count bins rather than equal-width ones because rare-event

@@ -11,8 +11,12 @@ namespace Interregnum.History.ExitRisk;
 /// <param name="Seed">Seed of the bootstrap.</param>
 /// <param name="Level">Central interval level.</param>
 /// <param name="ReliabilityBins">Quantile bins of the reliability table.</param>
-public sealed record ExitRiskBacktestSettings(int FirstOrigin = 1991, int LastOrigin = 2015, int BootstrapReplicates = 1000, int Seed = 1, double Level = 0.90, int ReliabilityBins = 10)
+/// <param name="Model">The specification fitted at each origin, or null for <see cref="ExitRiskSpecification.Default"/>.</param>
+public sealed record ExitRiskBacktestSettings(int FirstOrigin = 1991, int LastOrigin = 2015, int BootstrapReplicates = 1000, int Seed = 1, double Level = 0.90, int ReliabilityBins = 10, ExitRiskSpecification? Model = null)
 {
+    /// <summary>The specification fitted at each origin.</summary>
+    public ExitRiskSpecification Specification => Model ?? ExitRiskSpecification.Default;
+
     /// <summary>Problems with the settings (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -36,6 +40,8 @@ public sealed record ExitRiskBacktestSettings(int FirstOrigin = 1991, int LastOr
         {
             errors.Add("at least one reliability bin");
         }
+
+        errors.AddRange(Specification.Validate());
 
         return errors;
     }
@@ -68,7 +74,9 @@ public sealed record ScoreInterval(double Value, double Lower, double Upper);
 /// <param name="BaseRateBrier">Mean Brier score of the base-rate forecast.</param>
 /// <param name="BrierSkill">1 − Brier / base-rate Brier.</param>
 /// <param name="Reliability">Reliability table by quantile bins of the forecast.</param>
-public sealed record EventScores(int Cases, int Events, ScoreInterval Auc, ScoreInterval AucPr, ScoreInterval Brier, ScoreInterval BaseRateBrier, ScoreInterval BrierSkill, IReadOnlyList<QuantileBin> Reliability);
+/// <param name="LogScore">Mean log score, −mean(ln p of what happened) in nats (lower is better); the criterion of the validation window.</param>
+/// <param name="BaseRateLogScore">Mean log score of the base-rate forecast.</param>
+public sealed record EventScores(int Cases, int Events, ScoreInterval Auc, ScoreInterval AucPr, ScoreInterval Brier, ScoreInterval BaseRateBrier, ScoreInterval BrierSkill, IReadOnlyList<QuantileBin> Reliability, double LogScore, double BaseRateLogScore);
 
 /// <summary>The result of the rolling-origin backtest. Immutable.</summary>
 /// <param name="Settings">The settings.</param>
@@ -105,7 +113,7 @@ public static class ExitRiskBacktest
         for (var origin = settings.FirstOrigin; origin <= settings.LastOrigin; origin++)
         {
             var train = panel.Rows.Where(r => r.Year < origin).ToList();
-            var model = ExitRiskModel.FitOn(train);
+            var model = ExitRiskModel.FitOn(train, settings.Specification);
             var baseAny = train.Count(r => r.Outcome != ExitManner.None) / (double)train.Count;
             var baseIrregular = train.Count(r => r.Outcome == ExitManner.Irregular) / (double)train.Count;
             foreach (var row in panel.Rows.Where(r => r.Year == origin))
@@ -171,7 +179,7 @@ public static class ExitRiskBacktest
                 : new ScoreInterval(all[j], ExitRiskModel.Quantile(column, tail), ExitRiskModel.Quantile(column, 1 - tail));
         }
 
-        return new EventScores(f.Length, e.Count(x => x), Interval(0), Interval(1), Interval(2), Interval(3), Interval(4), ClassificationScores.ReliabilityByQuantile(f, e, settings.ReliabilityBins));
+        return new EventScores(f.Length, e.Count(x => x), Interval(0), Interval(1), Interval(2), Interval(3), Interval(4), ClassificationScores.ReliabilityByQuantile(f, e, settings.ReliabilityBins), ClassificationScores.MeanLogScore(f, e), ClassificationScores.MeanLogScore(b, e));
     }
 
     private static double[] Metrics(IReadOnlyList<double> f, IReadOnlyList<double> b, IReadOnlyList<bool> e)

@@ -68,6 +68,10 @@ public enum ExitRegime
 /// <param name="Year">Calendar year of the window.</param>
 /// <param name="CoupAttemptsThisTenure">Coup attempts (Powell &amp; Thyne) in the country from the leader's first day in office to the window.</param>
 /// <param name="IrregularExitsPast10Years">Irregular or foreign-forced exits of the country's leaders (Archigos) in the ten years before the window.</param>
+/// <param name="YearsSinceCoupAttempt">Years (days / 365.25) from the country's last coup attempt before the window (Powell &amp; Thyne) to the window's first day; from 1950-01-01 when there was none.</param>
+/// <param name="ElectionNext12Months">A national executive or legislative vote known on the window's first day (scheduled by the calendar, or announced before that day; REIGN) falls in months 1–12.</param>
+/// <param name="ElectionMonths13To24">Such a vote falls in months 13–24.</param>
+/// <param name="RegionCoupAttemptsPast3Years">Coup attempts (Powell &amp; Thyne) in the other countries of the region in the three years before the window.</param>
 public sealed record ExitRiskCovariates(
     double Age,
     double TenureYears,
@@ -80,10 +84,17 @@ public sealed record ExitRiskCovariates(
     bool CoupAttemptSince1950,
     int Year,
     int CoupAttemptsThisTenure,
-    int IrregularExitsPast10Years)
+    int IrregularExitsPast10Years,
+    double YearsSinceCoupAttempt,
+    bool ElectionNext12Months,
+    bool ElectionMonths13To24,
+    int RegionCoupAttemptsPast3Years)
 {
-    /// <summary>The model's covariate names, in the order of <see cref="ToVector"/>, with their scales.</summary>
-    public static IReadOnlyList<string> Names { get; } =
+    /// <summary>
+    /// Every candidate covariate, in the order of <see cref="ToVector"/>, with its scale. A model reads the subset its
+    /// <see cref="ExitRiskSpecification"/> names (the default: <see cref="ExitRiskSpecification.Default"/>).
+    /// </summary>
+    public static IReadOnlyList<string> AllNames { get; } =
     [
         "age_decades_from_60", // (age − 60) / 10
         "log1p_tenure_years", // ln(1 + tenure in years)
@@ -95,9 +106,16 @@ public sealed record ExitRiskCovariates(
         "decades_from_1990", // (year − 1990) / 10
         "log1p_coup_attempts_this_tenure", // ln(1 + attempts since the leader took office)
         "log1p_irregular_exits_10y", // ln(1 + irregular exits in the ten years before)
+        "log1p_years_since_coup_attempt", // ln(1 + years since the last attempt, or since 1950)
+        "election_next_12_months", // 0/1
+        "election_months_13_24", // 0/1
+        "log1p_region_coup_attempts_3y", // ln(1 + attempts in the region's other countries in the three years before)
+        "military_x_log1p_coup_attempts_5y", // regime_military × log1p_coup_attempts_5y
+        "personal_x_log1p_tenure", // regime_personal × log1p_tenure_years
+        "log1p_tenure_hinge_5y", // max(0, ln(1 + tenure) − ln 6): a linear spline in log tenure, knot at 5 years
     ];
 
-    /// <summary>The values the model reads, in the order of <see cref="Names"/>.</summary>
+    /// <summary>The values the model reads, in the order of <see cref="AllNames"/>.</summary>
     public double[] ToVector() =>
     [
         (Age - 60) / 10,
@@ -120,13 +138,29 @@ public sealed record ExitRiskCovariates(
         (Year - 1990) / 10.0,
         Math.Log(1 + CoupAttemptsThisTenure),
         Math.Log(1 + IrregularExitsPast10Years),
+        Math.Log(1 + Math.Max(0, YearsSinceCoupAttempt)),
+        ElectionNext12Months ? 1 : 0,
+        ElectionMonths13To24 ? 1 : 0,
+        Math.Log(1 + RegionCoupAttemptsPast3Years),
+        Regime == ExitRegime.Military ? Math.Log(1 + CoupAttemptsPast5Years) : 0,
+        Regime == ExitRegime.Personal ? Math.Log(1 + Math.Max(0, TenureYears)) : 0,
+        Math.Max(0, Math.Log(1 + Math.Max(0, TenureYears)) - Math.Log(6)),
     ];
 
     /// <summary>
     /// The same leader a year on, for the second year of a 24-month forecast: one year older and longer in office,
-    /// the next calendar year, everything else unchanged (no new coup attempt assumed).
+    /// a year further from the last coup attempt, the next calendar year; the vote of months 13–24 becomes the vote of
+    /// the next 12 months and none is assumed after it; everything else unchanged (no new coup attempt assumed).
     /// </summary>
-    public ExitRiskCovariates OneYearLater() => this with { Age = Age + 1, TenureYears = TenureYears + 1, Year = Year + 1 };
+    public ExitRiskCovariates OneYearLater() => this with
+    {
+        Age = Age + 1,
+        TenureYears = TenureYears + 1,
+        Year = Year + 1,
+        YearsSinceCoupAttempt = YearsSinceCoupAttempt + 1,
+        ElectionNext12Months = ElectionMonths13To24,
+        ElectionMonths13To24 = false,
+    };
 
     /// <summary>Problems with the values (empty when valid): age 15–110, tenure 0–80 years, a known region, attempts ≥ 0, year 1900–2100.</summary>
     public IReadOnlyList<string> Validate()
@@ -147,9 +181,14 @@ public sealed record ExitRiskCovariates(
             errors.Add($"region '{Region}' is not one of {string.Join(", ", Regions.Names)}");
         }
 
-        if (CoupAttemptsPast5Years < 0 || CoupAttemptsThisTenure < 0 || IrregularExitsPast10Years < 0)
+        if (CoupAttemptsPast5Years < 0 || CoupAttemptsThisTenure < 0 || IrregularExitsPast10Years < 0 || RegionCoupAttemptsPast3Years < 0)
         {
             errors.Add("counts of coup attempts and irregular exits cannot be negative");
+        }
+
+        if (!(YearsSinceCoupAttempt is >= 0 and <= 200))
+        {
+            errors.Add($"years since the last coup attempt {YearsSinceCoupAttempt} is outside 0..200");
         }
 
         if (Year is < 1900 or > 2100)

@@ -12,11 +12,9 @@ namespace Interregnum.History.ExitRisk;
 /// </summary>
 public sealed class ExitRiskModel
 {
-    /// <summary>Standard deviation of the normal prior on every slope: 2.5 (Gelman et al. 2008's default scale).</summary>
-    public const double PriorScale = 2.5;
-
-    private ExitRiskModel(MultinomialLogitFit fit, int[] kindCounts, int firstYear, int lastYear, int[] outcomeCounts)
+    private ExitRiskModel(ExitRiskSpecification specification, MultinomialLogitFit fit, int[] kindCounts, int firstYear, int lastYear, int[] outcomeCounts)
     {
+        Specification = specification;
         Fit = fit;
         KindCounts = kindCounts;
         FirstYear = firstYear;
@@ -24,7 +22,10 @@ public sealed class ExitRiskModel
         OutcomeCounts = outcomeCounts;
     }
 
-    /// <summary>The fitted multinomial logit (classes in <see cref="ExitManner"/> order).</summary>
+    /// <summary>The covariates read and the prior scale.</summary>
+    public ExitRiskSpecification Specification { get; }
+
+    /// <summary>The fitted multinomial logit (classes in <see cref="ExitManner"/> order; columns in <see cref="Specification"/> order).</summary>
     public MultinomialLogitFit Fit { get; }
 
     /// <summary>Irregular exits in the fitting sample by <see cref="IrregularKind"/> (coup, killing, other).</summary>
@@ -39,24 +40,30 @@ public sealed class ExitRiskModel
     /// <summary>Last window year fitted.</summary>
     public int LastYear { get; }
 
-    /// <summary>Fits the model on the given leader-years.</summary>
-    /// <exception cref="ArgumentException">No rows, or some outcome class never happens (the model cannot be fitted).</exception>
-    public static ExitRiskModel FitOn(IReadOnlyList<LeaderYear> rows)
+    /// <summary>Fits the model on the given leader-years (the specification defaults to <see cref="ExitRiskSpecification.Default"/>).</summary>
+    /// <exception cref="ArgumentException">No rows, some outcome class never happens (the model cannot be fitted), or an invalid specification.</exception>
+    public static ExitRiskModel FitOn(IReadOnlyList<LeaderYear> rows, ExitRiskSpecification? specification = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        var spec = specification ?? ExitRiskSpecification.Default;
+        if (spec.Validate() is { Count: > 0 } problems)
+        {
+            throw new ArgumentException(string.Join("; ", problems), nameof(specification));
+        }
+
         if (rows.Count == 0)
         {
             throw new ArgumentException("no leader-years to fit", nameof(rows));
         }
 
-        var p = ExitRiskCovariates.Names.Count;
+        var p = spec.Covariates.Count;
         var x = new double[rows.Count, p];
         var y = new int[rows.Count];
         var outcomes = new int[4];
         var kinds = new int[3];
         for (var i = 0; i < rows.Count; i++)
         {
-            var v = rows[i].Covariates.ToVector();
+            var v = spec.Select(rows[i].Covariates);
             for (var a = 0; a < p; a++)
             {
                 x[i, a] = v[a];
@@ -75,8 +82,8 @@ public sealed class ExitRiskModel
             throw new ArgumentException("every outcome (stay, regular, natural, irregular) must occur at least once", nameof(rows));
         }
 
-        var fit = MultinomialLogit.Fit(x, y, 4, PriorScale);
-        return new ExitRiskModel(fit, kinds, rows.Min(r => r.Year), rows.Max(r => r.Year), outcomes);
+        var fit = MultinomialLogit.Fit(x, y, 4, spec.PriorScale);
+        return new ExitRiskModel(spec, fit, kinds, rows.Min(r => r.Year), rows.Max(r => r.Year), outcomes);
     }
 
     /// <summary>
@@ -92,7 +99,8 @@ public sealed class ExitRiskModel
     /// <summary>The year the trend term reads for a window in <paramref name="year"/>: at most <see cref="LastYear"/> + 1.</summary>
     public int TrendYear(int year) => Math.Min(year, LastYear + 1);
 
-    private double[] Vector(ExitRiskCovariates covariates) => (covariates with { Year = TrendYear(covariates.Year) }).ToVector();
+    /// <summary>The values the fitted model reads for a leader (trend year capped by <see cref="TrendYear"/>), in <see cref="Specification"/> order.</summary>
+    public double[] Vector(ExitRiskCovariates covariates) => Specification.Select(covariates with { Year = TrendYear(covariates.Year) });
 
     /// <summary>
     /// Forecast for a sitting leader: the probability of leaving office within 12 and 24 months, by manner, with

@@ -36,6 +36,9 @@ public static class ExitRiskPanel
     /// <summary>Last window year: 2015, the last year Archigos 4.1 observes exits (spells in office on 2015-12-31 are censored).</summary>
     public const int LastYear = 2015;
 
+    /// <summary>First day of the Powell &amp; Thyne list: years since the last coup attempt count from here when a country has none.</summary>
+    public static readonly DateOnly CoupRecordStart = new(1950, 1, 1);
+
     /// <summary>Last day of GWF regime coverage; later leader-years carry the regime in power that day forward.</summary>
     public static readonly DateOnly GwfEnd = new(2010, 12, 31);
 
@@ -55,6 +58,10 @@ public static class ExitRiskPanel
         ArgumentNullException.ThrowIfNull(data);
         var regimes = new RegimeLookup(data.Gwf);
         var coups = CoupDates(data.PowellThyne);
+        var calendar = new ElectionCalendar(data.Elections);
+        var regionCoups = coups
+            .SelectMany(c => c.Value.Select(d => (Code: c.Key, Date: d)))
+            .ToLookup(c => Regions.FromCountryCode(c.Code) ?? "europe");
         var irregularExits = data.Archigos
             .Where(s => s.Exit is "Irregular" or "Foreign")
             .ToLookup(s => s.CountryCode, s => s.EndDate);
@@ -89,11 +96,13 @@ public static class ExitRiskPanel
                 var (regime, carriedForward) = RegimeOn(regimes, s.CountryCode, origin);
                 carried += carriedForward ? 1 : 0;
                 var countryCoups = coups.TryGetValue(s.CountryCode, out var list) ? list : [];
+                var region = Regions.FromCountryCode(s.CountryCode) ?? "europe";
+                var lastCoup = countryCoups.Where(d => d < origin).DefaultIfEmpty(CoupRecordStart).Max();
                 var covariates = new ExitRiskCovariates(
                     year - born,
                     (origin.DayNumber - s.StartDate.DayNumber) / 365.25,
                     regime,
-                    Regions.FromCountryCode(s.CountryCode) ?? "europe",
+                    region,
                     s.Entry == "Irregular",
                     s.Entry == "Foreign Imposition",
                     s.PreviousTimesInOffice > 0,
@@ -101,7 +110,11 @@ public static class ExitRiskPanel
                     countryCoups.Any(d => d < origin),
                     year,
                     countryCoups.Count(d => d < origin && d >= s.StartDate),
-                    irregularExits[s.CountryCode].Count(d => d < origin && d >= origin.AddYears(-10)));
+                    irregularExits[s.CountryCode].Count(d => d < origin && d >= origin.AddYears(-10)),
+                    (origin.DayNumber - lastCoup.DayNumber) / 365.25,
+                    calendar.KnownVoteBetween(s.CountryCode, origin, 0, 12),
+                    calendar.KnownVoteBetween(s.CountryCode, origin, 12, 24),
+                    regionCoups[region].Count(c => c.Code != s.CountryCode && c.Date < origin && c.Date >= origin.AddYears(-3)));
                 rows.Add(new LeaderYear(s.ObsId, s.Leader, s.CountryCode, year, covariates, outcome.Value, outcome == ExitManner.Irregular ? KindOf(s.ExitCode) : null));
             }
         }

@@ -7,7 +7,8 @@ public static class ScenarioIncumbent
 {
     /// <summary>
     /// The incumbent on the scenario's <c>as_of</c>: age = as_of year − birth year (as the panel counts it), tenure =
-    /// (as_of − in_office_since) in days / 365.25, and the declared facts. Null when the scenario has no
+    /// (as_of − in_office_since) in days / 365.25, years since the last coup attempt = (as_of − last_coup_attempt) in
+    /// days / 365.25 (from 1950-01-01 when none), the declared votes in months 1–12 and 13–24 after as_of, and the declared facts. Null when the scenario has no
     /// <c>exit_risk</c> section (the reader guarantees as_of and the birth year when it has one).
     /// </summary>
     public static ExitRiskCovariates? Covariates(Scenario scenario)
@@ -30,6 +31,10 @@ public static class ScenarioIncumbent
             d.CoupAttemptSince1950,
             asOf.Year,
             d.CoupAttemptsThisTenure,
-            d.IrregularExitsPast10Years);
+            d.IrregularExitsPast10Years,
+            (asOf.DayNumber - (d.LastCoupAttempt ?? ExitRiskPanel.CoupRecordStart).DayNumber) / 365.25,
+            d.ScheduledElections.Any(e => e >= asOf && e < asOf.AddMonths(12)),
+            d.ScheduledElections.Any(e => e >= asOf.AddMonths(12) && e < asOf.AddMonths(24)),
+            d.RegionCoupAttemptsPast3Years);
     }
 }

@@ -15,6 +15,9 @@ namespace Interregnum.Model;
 /// <param name="CoupAttemptSince1950">At least one coup attempt in the country since 1950.</param>
 /// <param name="CoupAttemptsThisTenure">Coup attempts since the incumbent took office.</param>
 /// <param name="IrregularExitsPast10Years">Irregular exits of the country's leaders in the ten years before as_of.</param>
+/// <param name="LastCoupAttempt">Day of the country's last coup attempt before as_of, or null when none since 1950.</param>
+/// <param name="ScheduledElections">Days of the national executive or legislative votes scheduled or announced after as_of (those in the next 24 months are read).</param>
+/// <param name="RegionCoupAttemptsPast3Years">Coup attempts in the other countries of the region in the three years before as_of.</param>
 /// <param name="Judgment">A declared judgment that replaces the model's 12-month estimate, or null.</param>
 /// <param name="Sources">Source ids behind the facts.</param>
 public sealed record ExitRiskDeclaration(
@@ -27,6 +30,9 @@ public sealed record ExitRiskDeclaration(
     bool CoupAttemptSince1950,
     int CoupAttemptsThisTenure,
     int IrregularExitsPast10Years,
+    DateOnly? LastCoupAttempt,
+    IReadOnlyList<DateOnly> ScheduledElections,
+    int RegionCoupAttemptsPast3Years,
     ExitRiskJudgment? Judgment,
     IReadOnlyList<string> Sources);
 
