@@ -339,7 +339,7 @@ public static class BriefRenderer
                 .Raw("</td><td>").Text(BriefFormat.Percent(a.Low90)).Raw(" – ").Text(BriefFormat.Percent(a.High90));
             if (blended)
             {
-                html.Raw("</td><td class=\"risk\">").Text(a.ExcludedBlended is { } xb ? BriefFormat.Percent(xb) : "left office");
+                html.Raw("</td><td class=\"risk\">").Text(a.ExcludedBlended is { } xb ? BriefFormat.Percent(xb) : a.Excluded is null ? "left office" : "—");
             }
 
             html.Raw("</td><td class=\"risk\">").Text(a.Excluded is { } x ? BriefFormat.Percent(x) : "left office")

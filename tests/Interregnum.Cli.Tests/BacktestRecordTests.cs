@@ -170,7 +170,7 @@ public sealed class BacktestRecordTests
         var x = root.GetProperty("exclusion");
         var aggregates = x.GetProperty("aggregates").EnumerateArray().ToList();
         var comparisons = x.GetProperty("comparisons").EnumerateArray().ToList();
-        var sb = new StringBuilder(CultureInfo.InvariantCulture, $"| forecaster | exclusion Brier (90% case bootstrap) | model − forecaster (90% case bootstrap) | displacement Brier ({aggregates[0].GetProperty("displaced_cases").GetInt32()} cases) |\n|---|---|---|---|\n");
+        var sb = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $"| forecaster | exclusion Brier (90% case bootstrap) | model − forecaster (90% case bootstrap) | displacement Brier ({aggregates[0].GetProperty("displaced_cases").GetInt32()} cases) |\n|---|---|---|---|\n"));
         foreach (var a in aggregates)
         {
             var name = a.GetProperty("forecaster").GetString()!;

@@ -105,6 +105,11 @@ public sealed class ForecastCommandTests
             else
             {
                 Assert.Equal(1, p + excluded.GetProperty("probability").GetDouble(), 1e-9);
+
+                // The blended figure is the shipped exclusion pool: w·model + (1 − w)·base rate.
+                var pool = Interregnum.Backtesting.ExclusionPool.Shipped;
+                var expected = (pool.ModelWeight * excluded.GetProperty("probability").GetDouble()) + ((1 - pool.ModelWeight) * pool.Rate);
+                Assert.Equal(expected, a.GetProperty("excluded_blended").GetDouble(), 1e-12);
             }
         }
 

@@ -331,6 +331,28 @@ public sealed class BriefRendererTests
     }
 
     [Fact]
+    public void Render_CoalitionWithBlendedExclusion_ShowsTheBlendBesideTheModel()
+    {
+        // Given the example's coalition with the blended exclusion set for the first actor: 0.05·0.19 + 0.95·0.322 = 0.31544
+        var content = RussiaExample.Build();
+        var coalition = content.Coalition.Content!;
+        var first = coalition.Actors[0] with { ExcludedBlended = (0.05 * 0.19) + (0.95 * 0.322) };
+        var blended = content with { Coalition = BriefSection.Available(coalition with { Actors = [first, .. coalition.Actors.Skip(1)] }) };
+
+        // When
+        var document = Parse(BriefRenderer.Render(blended));
+
+        // Then the blended column comes before the model's own, and the incumbent's cells say he left office
+        var section = document.Descendants(Xhtml + "section").Single(s => (string)s.Attribute("id")! == "coalition");
+        var header = section.Descendants(Xhtml + "thead").Single().Descendants(Xhtml + "th").Select(c => c.Value).ToList();
+        Assert.Equal("Left out within two years (blended with the base rate)", header[3]);
+        Assert.Equal("Left out: model only", header[4]);
+        var rows = section.Descendants(Xhtml + "tbody").Single().Elements(Xhtml + "tr").Select(r => r.Elements().Select(c => c.Value).ToList()).ToList();
+        Assert.Equal([RussiaExample.CandidateNames[0], "81.0%", "80.0% – 82.0%", "31.5%", "19.0%", "5.0%"], rows[0]);
+        Assert.Equal("left office", rows[3][4]);
+    }
+
+    [Fact]
     public void Render_CoalitionProbabilityOutOfRange_IsNamed()
     {
         var content = RussiaExample.Build();

@@ -211,7 +211,7 @@ internal static class BacktestCommand
                 Markup.Escape(e.Forecaster),
                 e.Cases.ToString(CultureInfo.InvariantCulture),
                 e.Actors.ToString(CultureInfo.InvariantCulture),
-                e.ExclusionBrierLow is { } lo && e.ExclusionBrierHigh is { } hi ? $"{F(e.ExclusionBrier, "0.000")} [{F(lo, "0.000")}, {F(hi, "0.000")}]" : F(e.ExclusionBrier, "0.000"),
+                e.ExclusionBrierLow is { } lo && e.ExclusionBrierHigh is { } hi ? Markup.Escape($"{F(e.ExclusionBrier, "0.000")} [{F(lo, "0.000")}, {F(hi, "0.000")}]") : F(e.ExclusionBrier, "0.000"),
                 cmp is null ? "" : Markup.Escape($"{F(cmp.ExclusionBrierDifference, "+0.000;-0.000")} [{F(cmp.Low, "+0.000;-0.000")}, {F(cmp.High, "+0.000;-0.000")}]"),
                 e.DisplacedBrier is { } db ? $"{F(db, "0.000")} ({e.DisplacedCases.ToString(CultureInfo.InvariantCulture)})" : "—");
         }

@@ -48,11 +48,11 @@ public static class ExclusionPool
     public static ExclusionPoolParameters Shipped { get; } = new(
         ModelWeight: 0.05,
         Rate: 0.322,
-        DisplacedWeight: 0.5,
-        DisplacedRate: 0.277,
+        DisplacedWeight: 0.35,
+        DisplacedRate: 0.300,
         Cases: 52,
         Actors: 261,
-        DisplacedCases: 47);
+        DisplacedCases: 50);
 
     /// <summary>Fits the pool on <paramref name="cases"/>; with nothing to fit on, the model alone (weight 1).</summary>
     public static ExclusionPoolParameters Fit(IReadOnlyList<ExclusionPoolCase> cases)

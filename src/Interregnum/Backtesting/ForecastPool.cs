@@ -62,10 +62,10 @@ public static class ForecastPool
     /// its cases is scored with the parameters fitted without it. A test re-fits them from the recorded run.
     /// </summary>
     public static PoolParameters Shipped { get; } = new(
-        new WinnerPoolWeights(0.320, 0.256, 0.135, 0.289),
+        new WinnerPoolWeights(0.699, 0.042, 0.112, 0.147),
         new WinnerPoolWeights(0, 0.359, 0.175, 0.466),
-        ContestedSignal: 0.21,
-        ContestedCentre: -0.758,
+        ContestedSignal: 0.24,
+        ContestedCentre: -0.684,
         WinnerCases: 52,
         ContestedCases: 52);
 
