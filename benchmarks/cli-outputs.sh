@@ -41,6 +41,12 @@ r import ktab $K/dummyData_3Dim.csv
 r export ktab $S
 r import ktab $K/SOE-Policy.csv -o $T/soe.yaml; cp $T/soe.yaml "$OUT/soe.yaml"
 r runs list
+r runs rerun 1
+r runs show 99
+r runs list --kind nope
+r runs export 1 -f csv
+r runs list --scenario $S -f json
+r runs diff 1 1 -f json
 r history base-rates --era abc
 r history cases --exit coup --outcome no-such-outcome
 r history survival --cox -f json

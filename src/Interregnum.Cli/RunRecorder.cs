@@ -49,10 +49,10 @@ public static class RunRecorder
         long id;
         try
         {
-            using var store = RunStoreFactory.Open(db);
+            using var store = StoredRuns.Open(db);
             id = store.Add(run);
         }
-        catch (Exception ex) when (ex is RunStoreException or System.Data.Common.DbException)
+        catch (Exception ex) when (ex is RunException or System.Data.Common.DbException)
         {
             throw new CliException("the run was not stored: " + ex.Message + " (use --no-store to skip storing)", ExitCodes.MissingResource);
         }

@@ -132,7 +132,7 @@ internal static class RunsCommand
             using var store = OpenStore(parseResult.GetValue(db));
             var a = GetRun(store, parseResult.GetValue(first));
             var b = GetRun(store, parseResult.GetValue(second));
-            var diff = RunDiff.Between(a, b);
+            var diff = StoredRuns.Diff(a, b);
             var output = parseResult.InvocationConfiguration.Output;
             switch (parseResult.GetValue(format))
             {
@@ -193,7 +193,7 @@ internal static class RunsCommand
                     break;
                 case OutputFormat.Csv:
                     WriteCsvRow(output, "path", "value");
-                    foreach (var leaf in JsonLeaves.Flatten(run.ResultsJson))
+                    foreach (var leaf in StoredRuns.Results(run))
                     {
                         WriteCsvRow(output, leaf.Path, leaf.Text);
                     }
@@ -244,7 +244,7 @@ internal static class RunsCommand
             IReadOnlyList<JsonLeafChange> changes;
             try
             {
-                changes = JsonLeaves.Differences(run.ResultsJson, results);
+                changes = StoredRuns.Differences(run.ResultsJson, results);
             }
             catch (JsonException ex)
             {
@@ -286,20 +286,9 @@ internal static class RunsCommand
         }
     }
 
-    private static IRunStore OpenStore(string? db)
-    {
-        try
-        {
-            return RunStoreFactory.Open(db);
-        }
-        catch (RunStoreException ex)
-        {
-            throw new CliException(ex.Message, ExitCodes.MissingResource);
-        }
-    }
+    private static StoredRuns OpenStore(string? db) => StoredRuns.Open(db);
 
-    private static RunRecord GetRun(IRunStore store, long id) =>
-        store.Get(id) ?? throw new CliException($"no run {Invariant(id)} in {store.Location} (see `interregnum runs list`).", ExitCodes.MissingResource);
+    private static RunRecord GetRun(StoredRuns store, long id) => store.Get(id);
 
     private static RunKind? KindOf(string? text)
     {
@@ -322,7 +311,7 @@ internal static class RunsCommand
 
         if (File.Exists(scenario))
         {
-            return ContentHash.Sha256Hex(File.ReadAllText(scenario));
+            return StoredRuns.ScenarioHash(File.ReadAllText(scenario));
         }
 
         return scenario.Length == 64 && scenario.All(char.IsAsciiHexDigit)
@@ -362,7 +351,7 @@ internal static class RunsCommand
         fields.AddRow(Cells("draws stored", run.DrawsCsv is null ? "no" : "yes (runs export --format csv)"));
         Render(output, fields);
 
-        var leaves = JsonLeaves.Flatten(run.ResultsJson);
+        var leaves = StoredRuns.Results(run);
         var results = new Table().AddColumns("result", "value");
         foreach (var leaf in leaves.Take(TableResultRows))
         {
