@@ -41,6 +41,8 @@ internal static class BriefAssets
         .url { color: #555555; }
         code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 13px; word-break: break-all; }
         details { font-size: 14px; }
+        .summary section { margin: 14px 0; }
+        .appendix-title { margin: 36px 0 8px; padding-top: 10px; border-top: 3px solid #1d1d1b; font-size: 24px; font-weight: bold; }
         @media print { body { background: #ffffff; } main { max-width: none; } figure.chart { break-inside: avoid; } }
 
         """;
@@ -75,6 +77,10 @@ internal static class BriefAssets
             figure.setAttribute('data-drawn', drawn ? 'yes' : 'no');
             if (!drawn) { ok = false; }
           });
+          var summary = document.getElementById('summary');
+          if (summary) {
+            document.body.setAttribute('data-summary-bottom', String(Math.round(summary.getBoundingClientRect().bottom + window.scrollY)));
+          }
           document.body.setAttribute('data-charts-checked', String(figures.length));
           document.body.setAttribute('data-charts-ok', ok ? 'yes' : 'no');
           document.body.setAttribute('data-errors', String(window.briefErrors || 0));

@@ -20,15 +20,20 @@ public static class BriefRenderer
     /// <summary>The brief's section ids, in the order they appear.</summary>
     public static IReadOnlyList<string> SectionIds { get; } =
     [
-        "key-judgments", "scenario", "sources", "power", "network", "candidates", "contested", "policy", "bargaining", "coalition", "shocks",
-        "tornado", "importance", "value-of-information", "indicators", "external-forecasts", "outside-view", "track-record", "methods",
+        "key-judgments", "candidates", "indicators", "external-forecasts",
+        "scenario", "sources", "power", "network", "contested", "policy", "bargaining", "coalition", "shocks",
+        "tornado", "importance", "value-of-information", "outside-view", "track-record", "methods",
     ];
+
+    /// <summary>The sections of the two-screen summary the brief opens with; the rest form the appendix.</summary>
+    public static IReadOnlyList<string> SummarySectionIds { get; } = ["key-judgments", "candidates", "indicators", "external-forecasts"];
 
     private static readonly string[] SectionTitles =
     [
-        "Key judgments", "The question and the scenario", "Sources", "Who holds power", "The elite network", "Who prevails",
+        "Key judgments", "Who prevails", "Indicators to watch", "Other forecasts",
+        "The question and the scenario", "Sources", "Who holds power", "The elite network",
         "A contested succession?", "Policy after the transition", "Why the actors moved", "Who is in, who is left out", "The shocks side by side",
-        "The assumptions that matter", "Which uncertainties drive the answer", "What would change the judgment", "Indicators to watch", "Other forecasts", "The outside view",
+        "The assumptions that matter", "Which uncertainties drive the answer", "What would change the judgment", "The outside view",
         "Track record", "Methods",
     ];
 
@@ -54,13 +59,20 @@ public static class BriefRenderer
         html.Raw("<body data-brief=\"interregnum\">\n<main>\n");
 
         WriteHeader(html, content);
-        WriteContents(html);
+
+        // Two screens for a policymaker first: the judgments, the headline chart with the exit risk, what to watch and
+        // what others forecast. Everything else follows as the appendix.
+        html.Raw("<div id=\"summary\" class=\"summary\">\n");
         WriteKeyJudgments(html, content.KeyJudgments);
+        WriteCandidates(html, content.Candidates, content.ExitRisk);
+        WriteIndicators(html, content.Indicators);
+        WriteExternalForecasts(html, content.ExternalForecasts);
+        html.Raw("</div>\n<div id=\"appendix\" class=\"appendix\">\n<p class=\"appendix-title\">Appendix: the scenario, the model's reasoning and its checks</p>\n");
+        WriteContents(html);
         WriteScenario(html, content);
         WriteSources(html, content.Sources);
         WritePower(html, content.Power);
         WriteNetwork(html, content.Network);
-        WriteCandidates(html, content.Candidates, content.ExitRisk);
         WriteContested(html, content.Contested);
         WritePolicy(html, content.Policy);
         WriteBargaining(html, content.Bargaining);
@@ -69,11 +81,10 @@ public static class BriefRenderer
         WriteTornadoes(html, content.Tornadoes);
         WriteImportance(html, content.Importance);
         WriteValueOfInformation(html, content.ValueOfInformation);
-        WriteIndicators(html, content.Indicators);
-        WriteExternalForecasts(html, content.ExternalForecasts);
         WriteOutsideView(html, content.OutsideView);
         WriteTrackRecord(html, content.TrackRecord);
         WriteMethods(html, content.Methods);
+        html.Raw("</div>\n");
 
         html.Raw("</main>\n<script>//<![CDATA[\n").Raw(BriefAssets.ChartCheck).Raw("\n//]]></script>\n</body>\n</html>\n");
         return html.ToString();
@@ -91,7 +102,10 @@ public static class BriefRenderer
         html.Raw("<nav aria-label=\"Contents\"><ol>");
         for (var i = 0; i < SectionIds.Count; i++)
         {
-            html.Raw("<li><a href=\"#").Text(SectionIds[i]).Raw("\">").Text(SectionTitles[i]).Raw("</a></li>");
+            if (!SummarySectionIds.Contains(SectionIds[i]))
+            {
+                html.Raw("<li><a href=\"#").Text(SectionIds[i]).Raw("\">").Text(SectionTitles[i]).Raw("</a></li>");
+            }
         }
 
         html.Raw("</ol></nav>\n");
@@ -246,19 +260,19 @@ public static class BriefRenderer
             html.Raw("<p class=\"headline\" data-exit-risk=\"").Raw(exitRisk.JudgmentShown ? "judgment" : "model").Raw("\">How likely the incumbent leaves office within 12 months: <strong>")
                 .Text(BriefFormat.Percent(exitRisk.AnyWithin12Months)).Raw("</strong>, irregularly ").Text(BriefFormat.Percent(exitRisk.IrregularWithin12Months))
                 .Raw(exitRisk.JudgmentShown ? " (the scenario's declared judgment)" : " (exit-risk model)").Raw(". The forecast below is conditional: who prevails if the incumbent goes.</p>\n");
-            html.Raw("<table><thead><tr><th>Manner (model)</th><th>Within 12 months</th><th>90% interval</th></tr></thead><tbody>\n");
+            html.Raw("<details><summary>By manner of exit</summary>\n<table><thead><tr><th>Manner (model)</th><th>Within 12 months</th><th>90% interval</th></tr></thead><tbody>\n");
             foreach (var (manner, p, low, high) in exitRisk.Manners)
             {
                 html.Raw("<tr><th scope=\"row\">").Text(manner).Raw("</th><td>").Text(BriefFormat.Percent(p)).Raw("</td><td>")
                     .Text(BriefFormat.Percent(low)).Raw(" – ").Text(BriefFormat.Percent(high)).Raw("</td></tr>\n");
             }
 
-            html.Raw("</tbody></table>\n<p class=\"note\">").Text(exitRisk.Note).Raw("</p>\n");
+            html.Raw("</tbody></table>\n<p class=\"note\">").Text(exitRisk.Note).Raw("</p>\n</details>\n");
         }
 
         Figure(html, "candidates", BriefCharts.Candidates(candidates, "chart-candidates"),
             "Bars: the probability that each candidate prevails. Whiskers: the 90% interval.");
-        html.Raw("<table><thead><tr><th>Candidate</th><th>Probability</th><th>90% interval</th><th>MC standard error</th></tr></thead><tbody>\n");
+        html.Raw("<details><summary>The numbers</summary>\n<table><thead><tr><th>Candidate</th><th>Probability</th><th>90% interval</th><th>MC standard error</th></tr></thead><tbody>\n");
         foreach (var c in BriefOrdering.ByProbability(candidates))
         {
             html.Raw("<tr><th scope=\"row\">").Text(c.Name).Raw("</th><td>").Text(BriefFormat.Percent(c.Probability)).Raw("</td><td>")
@@ -266,7 +280,7 @@ public static class BriefRenderer
                 .Text(BriefFormat.Percent(c.StandardError)).Raw("</td></tr>\n");
         }
 
-        html.Raw("</tbody></table>\n");
+        html.Raw("</tbody></table>\n</details>\n");
         CloseSection(html);
     }
 

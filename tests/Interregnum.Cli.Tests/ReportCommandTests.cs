@@ -366,7 +366,7 @@ public sealed partial class ReportCommandTests : IDisposable
 
         // And the charts are the network, the candidates, the policy box and one histogram per dimension, the shocks,
         // a tornado per output shown, and the base rates when the historical data are available
-        Assert.Equal(["network", "candidates", "policy", "policy-histogram-1", "policy-histogram-2", "policy-histogram-3", "shocks"], charts.Take(7));
+        Assert.Equal(["candidates", "network", "policy", "policy-histogram-1", "policy-histogram-2", "policy-histogram-3", "shocks"], charts.Take(7));
         Assert.Contains("tornado-1", charts);
         Assert.Equal(!string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TestData.Variable)), charts.Contains("base-rates"));
     }

@@ -26,7 +26,7 @@ public sealed class BriefChromiumTests
 
             // And the eight charts of the example are all on the page
             Assert.Equal(
-                ["network", "candidates", "policy", "policy-histogram-1", "shocks", "tornado-1", "tornado-2", "base-rates"],
+                ["candidates", "network", "policy", "policy-histogram-1", "shocks", "tornado-1", "tornado-2", "base-rates"],
                 charts);
         }
         finally

@@ -13,7 +13,7 @@ public sealed class BriefRendererTests
     // Charts the Russia example must carry: network, candidates, policy, one histogram (only the first dimension
     // has draws), shocks, two tornadoes, base rates.
     private static readonly string[] ExpectedCharts =
-        ["network", "candidates", "policy", "policy-histogram-1", "shocks", "tornado-1", "tornado-2", "base-rates"];
+        ["candidates", "network", "policy", "policy-histogram-1", "shocks", "tornado-1", "tornado-2", "base-rates"];
 
     private static readonly Lazy<string> RussiaHtml = new(() => BriefRenderer.Render(RussiaExample.Build()));
 

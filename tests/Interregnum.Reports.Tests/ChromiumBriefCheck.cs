@@ -19,6 +19,9 @@ internal static partial class ChromiumBriefCheck
     public const string Variable = "INTERREGNUM_CHROMIUM";
     private const int WindowWidth = 1280;
 
+    /// <summary>Two screens of a 1280 × 900 window, the height the brief's summary must fit in.</summary>
+    public const int SummaryHeightLimit = 1800;
+
     /// <summary>The Chromium executable, or skips the calling test when INTERREGNUM_CHROMIUM is unset.</summary>
     public static string ChromiumOrSkip()
     {
@@ -61,6 +64,11 @@ internal static partial class ChromiumBriefCheck
             {
                 Assert.Contains("<section id=\"" + id + "\"", dom, StringComparison.Ordinal);
             }
+
+            // And the summary (header, key judgments, headline chart with the exit risk, indicators, other forecasts)
+            // ends within two screens at the default width: about 1,800 px at 1280 px wide (issue 13).
+            var summaryBottom = int.Parse(Attribute(body.Value, "data-summary-bottom"), CultureInfo.InvariantCulture);
+            Assert.True(summaryBottom <= SummaryHeightLimit, $"the summary ends at {summaryBottom} px, beyond the two-screen limit of {SummaryHeightLimit} px");
 
             var charts = FigureTag().Matches(dom).Select(m => m.Value).ToList();
             Assert.Equal(expectedCharts, charts.Count);

@@ -168,3 +168,21 @@ public sealed class IndicatorTests
         Assert.True(rises.ValueOfInformation > 0.005, rises.ValueOfInformation.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }
+
+/// <summary>Inputs named in words for the key judgments, value of information and indicators (issue 13).</summary>
+public sealed class InputNamesTests
+{
+    [Fact]
+    public void Describe_EveryUncertainInputOfTheShippedScenarios_IsInWordsAndDistinct()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(TestData.RepositoryRoot(), "scenarios"), "*.yaml"))
+        {
+            var result = ScenarioReader.ReadFile(file);
+            Assert.True(result.IsValid, string.Join("\n", result.Errors));
+            var s = result.Scenario!;
+            var names = ScenarioInputs.Uncertain(s).Select(i => (i.Path, Words: InputNames.Describe(s, i.Path))).ToList();
+            Assert.All(names, x => Assert.NotEqual(x.Path, x.Words));
+            Assert.Equal(names.Count, names.Select(x => x.Words).Distinct(StringComparer.Ordinal).Count());
+        }
+    }
+}

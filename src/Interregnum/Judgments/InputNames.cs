@@ -23,6 +23,8 @@ public static class InputNames
             ["contest", "contested_threshold"] => "the share of coercion opponents need for a contested succession",
             ["contest", "acting_successor_bonus"] => "the extra crisis weight of the acting successor's office",
             ["contest", "acting_successor_following"] => $"how much of the office and its loyal organizations follow the acting successor during the crisis",
+            ["contest", "horizon_weight"] => "how much a candidate's prospect of serving long draws support",
+            ["contest", "fight_scale"] => "how sharply a losing camp's readiness to fight rises past the threshold",
             ["actors", var a, "health"] => $"{Actor(a)}'s health",
             ["actors", var a, "ambition"] => $"{Actor(a)}'s ambition",
             ["actors", var a, "risk"] => $"{Actor(a)}'s attitude to risk",
@@ -38,6 +40,14 @@ public static class InputNames
             ["office", "holdings", var i] => $"the office's hold on {Inst(i)}",
             ["shocks", var sh, "patronage_discount"] => $"how much patronage loses its value after {s.ShockById(sh)?.Label ?? sh}",
             ["shocks", var sh, "effects", _, ..] => $"an effect of {s.ShockById(sh)?.Label ?? sh} ({string.Join(' ', p[4..])})",
+            ["shocks", var sh, var which, "confidence"] => $"the confidence of the {which} attribution of {s.ShockById(sh)?.Label ?? sh}",
+            ["shocks", var sh, var which, "effect", var d] => $"how far blame for {s.ShockById(sh)?.Label ?? sh} moves the successor on {Dim(d)} ({which} attribution)",
+            ["candidates", var c, "prior"] => $"the prior chance that {s.Candidates.FirstOrDefault(x => x.Id == c)?.Label.ToLowerInvariant() ?? c} prevails",
+            ["office", "heir", "following"] => "how much of the incumbent's following passes to his heir",
+            ["office", "selection", "binding"] => "how far the office's selection rule, not force, decides",
+            ["office", "selection", "electorate", var a] => $"{Actor(a)}'s votes in the elite body",
+            ["office", "selection", "popularity", var c] => $"popular support for {s.Candidates.FirstOrDefault(x => x.Id == c)?.Label ?? c}",
+            ["office", "acting_successors", var a, "weight"] => $"the weight of {Actor(a)}'s claim to act as successor",
             _ => path,
         };
     }
