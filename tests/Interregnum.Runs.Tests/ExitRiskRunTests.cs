@@ -16,8 +16,8 @@ public sealed class ExitRiskRunTests
           coup_attempt_since_1950: true
           coup_attempts_this_tenure: 1
           irregular_exits_past_10_years: 1
-          last_coup_attempt: 2023-01-10
-          scheduled_elections: [2025-03-01]
+          last_coup_attempt: 2010-05-01
+          scheduled_elections: [2012-11-04, 2013-10-01]
           sources: [src]
         """;
 
@@ -81,6 +81,11 @@ public sealed class ExitRiskRunTests
         Assert.Equal(1, doc.Covariates["regime_military"]);
         Assert.Equal(1, doc.Covariates["region_africa"]);
         Assert.Equal(2012, doc.TrendYear); // inside the data: no cap
+
+        // Last attempt 2010-05-01: 365 days to 2011-05-01, 245 more to 2012-01-01 (May–December) = 610 days.
+        // Votes 2012-11-04 (month 11: months 1–12) and 2013-10-01 (month 22: months 13–24).
+        Assert.Equal(Math.Log(1 + (610 / 365.25)), doc.Covariates["log1p_years_since_coup_attempt"], 12);
+        Assert.Equal((1.0, 1.0), (doc.Covariates["election_next_12_months"], doc.Covariates["election_months_13_24"]));
         Assert.Equal(["src"], doc.Sources);
     }
 }

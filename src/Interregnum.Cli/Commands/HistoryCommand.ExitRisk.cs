@@ -22,11 +22,12 @@ internal static partial class HistoryCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the draws or the bootstrap.", DefaultValueFactory = _ => 1 };
         var covariates = new Option<string?>("--covariates") { Description = "Specification search: the covariates, comma-separated names or 'default'/'base' with +name/-name terms (docs/exit-risk.md)." };
         var priorScale = new Option<double?>("--prior-scale") { Description = "Specification search: the scale of the normal prior on slopes (default: the shipped one)." };
+        var coefficients = new Option<bool>("--coefficients") { Description = "Print the coefficients fitted on every leader-year (log-odds against staying, standard errors) instead of a forecast." };
         var format = CommonOptions.Format();
         var data = CommonOptions.Data();
         var command = new Command("exit-risk", "How likely a leader leaves office within 12 and 24 months, and how (discrete-time competing risks on Archigos leader-years); --backtest scores it on rolling origins.");
         command.Arguments.Add(file);
-        foreach (var option in new Option[] { obsId, year, backtest, firstOrigin, lastOrigin, replicates, draws, seed, covariates, priorScale, format, data })
+        foreach (var option in new Option[] { obsId, year, backtest, firstOrigin, lastOrigin, replicates, draws, seed, covariates, priorScale, coefficients, format, data })
         {
             command.Options.Add(option);
         }
@@ -37,10 +38,11 @@ internal static partial class HistoryCommand
             var scenarioFile = parse.GetValue(file);
             var obs = parse.GetValue(obsId);
             var isBacktest = parse.GetValue(backtest);
-            var given = (scenarioFile is null ? 0 : 1) + (obs is null ? 0 : 1) + (isBacktest ? 1 : 0);
+            var isCoefficients = parse.GetValue(coefficients);
+            var given = (scenarioFile is null ? 0 : 1) + (obs is null ? 0 : 1) + (isBacktest ? 1 : 0) + (isCoefficients ? 1 : 0);
             if (given != 1)
             {
-                throw new CliException("give exactly one of: a scenario file, --obsid with --year, or --backtest", ExitCodes.InvalidInput);
+                throw new CliException("give exactly one of: a scenario file, --obsid with --year, --backtest, or --coefficients", ExitCodes.InvalidInput);
             }
 
             if ((obs is null) != (parse.GetValue(year) is null))
@@ -80,6 +82,12 @@ internal static partial class HistoryCommand
             if (isBacktest)
             {
                 WriteBacktest(writer, parse.GetValue(format), HistoryRun.Datasets(() => ExitRiskRun.Backtest(panel, settings)));
+                return;
+            }
+
+            if (isCoefficients)
+            {
+                WriteCoefficients(writer, model);
                 return;
             }
 
@@ -193,6 +201,21 @@ internal static partial class HistoryCommand
                 }
 
                 break;
+        }
+    }
+
+    // One line per covariate: log-odds against staying in office (standard error) for regular, natural, irregular.
+    private static void WriteCoefficients(TextWriter writer, ExitRiskModel model)
+    {
+        var fit = model.Fit;
+        var columns = fit.Coefficients.GetLength(1);
+        writer.WriteLine($"model: {ExitRiskRun.ModelName(model.Specification)}; leader-years {I(fit.Observations)}, fitted {I(model.FirstYear)}-{I(model.LastYear)}");
+        writer.WriteLine("covariate,regular,regular_se,natural,natural_se,irregular,irregular_se");
+        string[] names = ["intercept", .. model.Specification.Covariates];
+        for (var a = 0; a < columns; a++)
+        {
+            var cells = Enumerable.Range(0, 3).SelectMany(k => new[] { fit.Coefficients[k, a], Math.Sqrt(fit.Covariance[(k * columns) + a, (k * columns) + a]) });
+            writer.WriteLine(names[a] + "," + string.Join(",", cells.Select(x => x.ToString("0.00", Invariant))));
         }
     }
 
