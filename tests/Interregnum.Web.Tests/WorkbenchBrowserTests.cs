@@ -90,6 +90,14 @@ public sealed class WorkbenchBrowserTests
         var box = await chart.BoundingBoxAsync();
         Assert.True(box is { Width: > 100, Height: > 50 }, "the chart has no size on the page");
         Assert.Equal("300", await page.Locator("#progress").GetAttributeAsync("value"));
+
+        // A sensitivity run from the same form: tornado charts are drawn and the bar ends full (model runs done of all).
+        await page.SelectOptionAsync("select[name='kind']", "sensitivity");
+        await page.FillAsync("input[name='draws']", "40");
+        await page.ClickAsync("#run-button");
+        var tornado = page.Locator("#result[data-state='done'] figure[data-chart='tornado'] svg").First;
+        await Assertions.Expect(tornado).ToBeVisibleAsync(new() { Timeout = 120_000 });
+        Assert.Equal(await page.Locator("#progress").GetAttributeAsync("max"), await page.Locator("#progress").GetAttributeAsync("value"));
         Assert.Empty(scriptErrors);
         Assert.Empty(offSite);
     }
