@@ -66,7 +66,7 @@ public sealed record ReignRegime(int CowCode, string Country, string CaseName, D
 /// <param name="Event">Event (Announced, Vote, As Scheduled, ...).</param>
 /// <param name="Type">L legislative, P presidential, R referendum, X executive (as REIGN codes the US and Russian presidential votes).</param>
 /// <param name="ElectionId">REIGN <c>elecnum</c>: the events of one election (announcement, delay, vote, deadline) share it.</param>
-/// <param name="Regular">REIGN <c>regular</c>: the election is on the regular (constitutional) calendar.</param>
+/// <param name="Regular">REIGN <c>regular</c> = Y: the election is on the regular (constitutional) calendar (4 events of 2018-2024 leave it empty: false).</param>
 public sealed record ReignElection(int CountryCode, string Country, int Year, int Month, int? Day, string Event, string Type, int ElectionId, bool Regular);
 
 /// <summary>Reads the regime and dictatorship datasets.</summary>
@@ -158,7 +158,7 @@ public static class RegimeLoader
             r.Text("event").Trim(),
             r.Text("type"),
             r.Int("elecnum"),
-            r.Text("regular") == "Y"));
+            r.OptionalText("regular") == "Y"));
 
     private static int? PositiveOrNull(int? value) => value is > 0 ? value : null;
 }
