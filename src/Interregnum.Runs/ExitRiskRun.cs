@@ -140,6 +140,42 @@ public static class ExitRiskRun
 
     /// <summary>Loads the data and fits the model on every leader-year.</summary>
     /// <exception cref="DatasetException">A dataset is missing.</exception>
+    /// <summary>
+    /// The specification named by the specification-search options: the shipped one, with the covariates and the
+    /// prior scale replaced where given. Problems (an unknown covariate, a prior scale out of range) come back in words.
+    /// </summary>
+    public static (ExitRiskSpecification Specification, IReadOnlyList<string> Problems) Specification(string? covariates, double? priorScale)
+    {
+        var shipped = ExitRiskSpecification.Default;
+        var specification = covariates is { } list
+            ? ExitRiskSpecification.Parse(list, priorScale ?? shipped.PriorScale)
+            : shipped with { PriorScale = priorScale ?? shipped.PriorScale };
+        return (specification, specification.Validate());
+    }
+
+    /// <summary>
+    /// The fitted coefficients as CSV lines (a heading line, then one line per covariate): log-odds against staying in
+    /// office and their standard errors, for regular, natural and irregular exits.
+    /// </summary>
+    public static IReadOnlyList<string> CoefficientLines(ExitRiskModel model)
+    {
+        var fit = model.Fit;
+        var columns = fit.Coefficients.GetLength(1);
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"model: {ModelName(model.Specification)}; leader-years {fit.Observations}, fitted {model.FirstYear}-{model.LastYear}"),
+            "covariate,regular,regular_se,natural,natural_se,irregular,irregular_se",
+        };
+        string[] names = ["intercept", .. model.Specification.Covariates];
+        for (var a = 0; a < columns; a++)
+        {
+            var cells = Enumerable.Range(0, 3).SelectMany(k => new[] { fit.Coefficients[k, a], Math.Sqrt(fit.Covariance[(k * columns) + a, (k * columns) + a]) });
+            lines.Add(names[a] + "," + string.Join(",", cells.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture))));
+        }
+
+        return lines;
+    }
+
     public static (ExitRiskModel Model, LeaderYearPanel Panel) Fit(string dataFolder, ExitRiskSpecification? specification = null)
     {
         var panel = ExitRiskPanel.Build(HistoricalData.Load(dataFolder));

@@ -62,11 +62,8 @@ internal static partial class HistoryCommand
                 throw new CliException($"{loaded.Path}: the scenario has no 'exit_risk' section (the incumbent's facts for the exit-risk model; see docs/exit-risk.md)", ExitCodes.InvalidInput);
             }
 
-            var shipped = ExitRiskSpecification.Default;
-            var spec = parse.GetValue(covariates) is { } list
-                ? ExitRiskSpecification.Parse(list, parse.GetValue(priorScale) ?? shipped.PriorScale)
-                : shipped with { PriorScale = parse.GetValue(priorScale) ?? shipped.PriorScale };
-            if (spec.Validate() is { Count: > 0 } specProblems)
+            var (spec, specProblems) = ExitRiskRun.Specification(parse.GetValue(covariates), parse.GetValue(priorScale));
+            if (specProblems.Count > 0)
             {
                 throw new CliException(string.Join("; ", specProblems), ExitCodes.InvalidInput);
             }
@@ -87,7 +84,11 @@ internal static partial class HistoryCommand
 
             if (isCoefficients)
             {
-                WriteCoefficients(writer, model);
+                foreach (var line in ExitRiskRun.CoefficientLines(model))
+                {
+                    writer.WriteLine(line);
+                }
+
                 return;
             }
 
@@ -201,21 +202,6 @@ internal static partial class HistoryCommand
                 }
 
                 break;
-        }
-    }
-
-    // One line per covariate: log-odds against staying in office (standard error) for regular, natural, irregular.
-    private static void WriteCoefficients(TextWriter writer, ExitRiskModel model)
-    {
-        var fit = model.Fit;
-        var columns = fit.Coefficients.GetLength(1);
-        writer.WriteLine($"model: {ExitRiskRun.ModelName(model.Specification)}; leader-years {I(fit.Observations)}, fitted {I(model.FirstYear)}-{I(model.LastYear)}");
-        writer.WriteLine("covariate,regular,regular_se,natural,natural_se,irregular,irregular_se");
-        string[] names = ["intercept", .. model.Specification.Covariates];
-        for (var a = 0; a < columns; a++)
-        {
-            var cells = Enumerable.Range(0, 3).SelectMany(k => new[] { fit.Coefficients[k, a], Math.Sqrt(fit.Covariance[(k * columns) + a, (k * columns) + a]) });
-            writer.WriteLine(names[a] + "," + string.Join(",", cells.Select(x => x.ToString("0.00", Invariant))));
         }
     }
 
