@@ -50,12 +50,12 @@ public sealed class BacktestCommandTests
         Assert.Equal(10, root.GetProperty("reliability").GetArrayLength());
         Assert.Contains("Brier score", root.GetProperty("exclusion_note").GetString(), StringComparison.Ordinal);
 
-        // Exclusion: the model and three rivals, pooled over every scored (case, actor) pair. Nobody-excluded's
+        // Exclusion: the blended model, the ruling coalition alone and three rivals, pooled over every scored (case, actor) pair. Nobody-excluded's
         // Brier score is the share of scored actors who were excluded: Σ over cases of the outcome's excluded
         // actors (each case's "excluded" list), over the number of scored actors.
         var exclusion = root.GetProperty("exclusion");
         var byForecaster = exclusion.GetProperty("aggregates").EnumerateArray().ToDictionary(a => a.GetProperty("forecaster").GetString()!);
-        Assert.Equal(["model", "nobody-excluded", "losers-excluded", "base-rate"], byForecaster.Keys);
+        Assert.Equal(["model", "inside-only", "nobody-excluded", "losers-excluded", "base-rate"], byForecaster.Keys);
         var pairs = byForecaster["model"].GetProperty("actors").GetInt32();
         var excluded = cases.Sum(c => c.GetProperty("excluded").GetArrayLength());
         Assert.Equal(excluded / (double)pairs, byForecaster["nobody-excluded"].GetProperty("exclusion_brier").GetDouble(), 1e-12);
@@ -65,7 +65,22 @@ public sealed class BacktestCommandTests
             Assert.True(c.GetProperty("low").GetDouble() <= c.GetProperty("high").GetDouble());
         }
 
-        Assert.Equal(3, exclusion.GetProperty("comparisons").GetArrayLength());
+        Assert.Equal(4, exclusion.GetProperty("comparisons").GetArrayLength());
+
+        // Each case's blended probability is its leave-one-case-out pool applied to the model's own:
+        // w·p_inside + (1 − w)·r, and r is the base-rate rival's probability (the share excluded in the other cases).
+        foreach (var c in exclusion.GetProperty("cases").EnumerateArray())
+        {
+            var pool = c.GetProperty("pool_leave_one_out");
+            var w = pool.GetProperty("model_weight").GetDouble();
+            var r = pool.GetProperty("rate").GetDouble();
+            var f = c.GetProperty("forecasts").EnumerateArray().ToDictionary(x => x.GetProperty("forecaster").GetString()!, x => x.GetProperty("actors").EnumerateArray().Select(a => a.GetProperty("probability").GetDouble()).ToList());
+            Assert.All(f["base-rate"], p => Assert.Equal(r, p, 1e-12));
+            for (var k = 0; k < f["model"].Count; k++)
+            {
+                Assert.Equal((w * f["inside-only"][k]) + ((1 - w) * r), f["model"][k], 1e-12);
+            }
+        }
     }
 
     [Fact]
