@@ -160,7 +160,6 @@ public static class BriefBuilder
             return BriefSection.NotAvailable<IReadOnlyList<IndicatorEntry>>("the incumbent stays under the headline shock, so there is no succession forecast for the indicators to shift");
         }
 
-        var sources = s.Sources.ToDictionary(x => x.Id, x => x.Citation.Trim(), StringComparer.Ordinal);
         return BriefSection.Available<IReadOnlyList<IndicatorEntry>>(Judgments.IndicatorShifts.For(s, headline)
             .Select(x => new IndicatorEntry(
                 x.Indicator.Description,
@@ -168,7 +167,7 @@ public static class BriefBuilder
                 x.Indicator.Direction == IndicatorDirection.Raises ? "raises" : "lowers",
                 x.Shift,
                 x.ValueOfInformation,
-                x.Indicator.Source is { } id ? sources.GetValueOrDefault(id, id) : null))
+                x.Indicator.Source))
             .ToList());
     }
 
