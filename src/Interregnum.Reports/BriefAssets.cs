@@ -41,7 +41,10 @@ internal static class BriefAssets
         .url { color: #555555; }
         code { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 13px; word-break: break-all; }
         details { font-size: 14px; }
-        .summary section { margin: 14px 0; }
+        .summary section { margin: 12px 0; }
+        .summary li { font-size: 15px; line-height: 1.4; margin-bottom: 4px; }
+        .summary .note { font-size: 13px; margin: 2px 0 6px; }
+        .summary figure.chart { margin: 6px 0 8px; }
         .appendix-title { margin: 36px 0 8px; padding-top: 10px; border-top: 3px solid #1d1d1b; font-size: 24px; font-weight: bold; }
         @media print { body { background: #ffffff; } main { max-width: none; } figure.chart { break-inside: avoid; } }
 

@@ -77,7 +77,7 @@ internal static class BriefCharts
         plot.Axes.Bottom.Label.Text = "Probability of prevailing (%), with 90% interval";
         var right = n == 0 ? 100 : Math.Min(100, (ordered.Max(c => c.High90) * 100 * 1.1) + 8);
         plot.Axes.SetLimits(0, right, -0.6, n - 0.4);
-        return Finish(plot, chartId, Width, 110 + (52 * n), "Probability that each candidate prevails, with 90% intervals");
+        return Finish(plot, chartId, Width, 96 + (26 * n), "Probability that each candidate prevails, with 90% intervals");
     }
 
     /// <summary>The policy forecast per dimension (0–100): the 90% interval as a box, the median, the mean and the status quo.</summary>

@@ -101,7 +101,7 @@ public sealed record ExternalForecastEntry(string Source, DateOnly Date, string 
 /// <param name="Direction">"raises" or "lowers": which part of the input's range seeing it points to.</param>
 /// <param name="Shift">What seeing it would shift, in words (e.g. "Mikhail Mishustin (the leader now) 41% → 48%; contested 20% → 22%").</param>
 /// <param name="ValueOfInformation">The value of learning its input exactly, in nats of expected log score (0 when it does not bear on the forecast).</param>
-/// <param name="Source">The citation explaining the link, or null.</param>
+/// <param name="Source">The id of the source (in the Sources section) explaining the link, or null; shown as a link to it.</param>
 public sealed record IndicatorEntry(string Description, string Input, string Direction, string Shift, double ValueOfInformation, string? Source);
 
 /// <summary>One key judgment: a probability in estimative words with the number, its range, confidence and main assumption.</summary>

@@ -270,8 +270,19 @@ public static class BriefRenderer
             html.Raw("</tbody></table>\n<p class=\"note\">").Text(exitRisk.Note).Raw("</p>\n</details>\n");
         }
 
-        Figure(html, "candidates", BriefCharts.Candidates(candidates, "chart-candidates"),
-            "Bars: the probability that each candidate prevails. Whiskers: the 90% interval.");
+        // The headline chart keeps to the candidates with a visible chance, so the summary fits two screens; the rest are
+        // named under it and every candidate is in the table.
+        var shown = candidates.Where(c => c.Probability >= MinimumCharted).ToList();
+        var rest = BriefOrdering.ByProbability(candidates.Where(c => c.Probability < MinimumCharted).ToList());
+        if (shown.Count == 0)
+        {
+            shown = [.. candidates];
+            rest = [];
+        }
+
+        Figure(html, "candidates", BriefCharts.Candidates(shown, "chart-candidates"),
+            "Bars: the probability that each candidate prevails. Whiskers: the 90% interval."
+            + (rest.Count == 0 ? "" : " Below 1% each, not drawn: " + string.Join(", ", rest.Select(c => c.Name + " " + BriefFormat.Percent(c.Probability))) + "."));
         html.Raw("<details><summary>The numbers</summary>\n<table><thead><tr><th>Candidate</th><th>Probability</th><th>90% interval</th><th>MC standard error</th></tr></thead><tbody>\n");
         foreach (var c in BriefOrdering.ByProbability(candidates))
         {
@@ -283,6 +294,9 @@ public static class BriefRenderer
         html.Raw("</tbody></table>\n</details>\n");
         CloseSection(html);
     }
+
+    /// <summary>Candidates below this probability are named under the headline chart rather than drawn.</summary>
+    private const double MinimumCharted = 0.01;
 
     private static void WriteContested(HtmlWriter html, BriefSection<ContestedForecast> section)
     {
@@ -461,8 +475,7 @@ public static class BriefRenderer
             return;
         }
 
-        html.Raw("<p>Probabilities in the words of the US intelligence community's estimative scale (ICD 203), with the number; ")
-            .Raw("the range is how far the uncertain inputs move it (5th–95th percentile over draws). Monte Carlo precision is stated separately.</p>\n<ol class=\"key-judgments\">\n");
+        html.Raw("<p class=\"note\">Estimative words of ICD 203 with the number; the range is the 5th–95th percentile across the uncertain inputs; Monte Carlo precision apart.</p>\n<ol class=\"key-judgments\">\n");
         foreach (var j in judgments)
         {
             html.Raw("<li data-confidence=\"").Text(j.Confidence).Raw("\">").Text(j.Sentence).Raw(" <span class=\"precision\">(Monte Carlo standard error ")
@@ -500,21 +513,20 @@ public static class BriefRenderer
             return;
         }
 
-        html.Raw("<p>Observable public signs tied to the inputs that matter most, the most valuable first. \"If seen\" is the forecast over the draws in which the input lies on the sign's side of its median.</p>\n")
-            .Raw("<table class=\"indicators\"><thead><tr><th>Sign</th><th>Bears on</th><th>If seen</th><th>Value (nats)</th></tr></thead><tbody>\n");
+        html.Raw("<p class=\"note\">Public signs tied to the inputs that matter most, most valuable first. If seen: the forecast over the draws with the input on the sign's side of its median.</p>\n<ol class=\"indicators\">\n");
         foreach (var i in indicators)
         {
-            html.Raw("<tr><th scope=\"row\">").Text(i.Description);
+            html.Raw("<li><span class=\"sign\">").Text(i.Description).Raw("</span>");
             if (i.Source is { } source)
             {
-                html.Raw(" <span class=\"source\">(").Text(source).Raw(")</span>");
+                html.Raw(" <a class=\"source-ref\" href=\"#source-").Text(source).Raw("\">[").Text(source).Raw("]</a>");
             }
 
-            html.Raw("</th><td>").Text(i.Input).Raw(i.Direction == "raises" ? " (higher)" : " (lower)").Raw("</td><td>").Text(i.Shift)
-                .Raw("</td><td>").Text(BriefFormat.Number(i.ValueOfInformation)).Raw("</td></tr>\n");
+            html.Raw("<br />If seen: <strong>").Text(i.Shift).Raw("</strong>. <span class=\"note\">Bears on ").Text(i.Input).Raw(i.Direction == "raises" ? " (higher)" : " (lower)")
+                .Raw("; value of information ").Text(BriefFormat.Number(i.ValueOfInformation)).Raw(" nats.</span></li>\n");
         }
 
-        html.Raw("</tbody></table>\n");
+        html.Raw("</ol>\n");
         CloseSection(html);
     }
 

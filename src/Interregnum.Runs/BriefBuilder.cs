@@ -109,7 +109,7 @@ public static class BriefBuilder
                     : "the reference class (" + inputs.OutsideView.ReferenceClass + ") holds no historical case"),
             TrackRecord = inputs.Backtest is { } bt
                 ? BriefSection.Available(TrackRecord(bt.Json, bt.RunId))
-                : BriefSection.NotAvailable<ScoreTable>(inputs.BacktestMissing ?? "no backtest result is available"),
+                : ShippedRecordSection(inputs.BacktestMissing),
             Methods = Methods(inputs, headlineShock),
             KeyJudgments = headline.IncumbentStays
                 ? BriefSection.NotAvailable<IReadOnlyList<KeyJudgmentEntry>>(IncumbentStays(headlineShock))
@@ -127,6 +127,22 @@ public static class BriefBuilder
                 : BriefSection.Available<IReadOnlyList<ExternalForecastEntry>>(ExternalForecastComparisons.For(s, headline, inputs.ExitRisk)
                     .Select(f => new ExternalForecastEntry(f.Source, f.Date, f.Question, f.Probability, f.Url, f.Model, f.Comparison)).ToList()),
         };
+    }
+
+    /// <summary>The track record in words from the backtest record shipped with the program (docs/backtesting.md's pinned tables), when no backtest is stored.</summary>
+    private static BriefSection<ScoreTable> ShippedRecordSection(string? backtestMissing)
+    {
+        var text = ShippedTrackRecord.EmbeddedText();
+        if (ShippedTrackRecord.Sentence(text) is not { } sentence || ShippedTrackRecord.Table(text, "aggregates") is not { } table)
+        {
+            return BriefSection.NotAvailable<ScoreTable>(backtestMissing ?? "no backtest result is available");
+        }
+
+        return BriefSection.Available(new ScoreTable(
+            sentence + " From the backtest record shipped with this program (docs/backtesting.md, \"Results (recorded)\"; lower scores are better, intervals are 90% case bootstraps)"
+                + (backtestMissing is null ? "." : "; no backtest of this store was found (" + backtestMissing + ")."),
+            table.Header,
+            table.Rows.Select(r => (IReadOnlyList<string>)[r.Forecaster, .. r.Cells]).ToList()));
     }
 
     /// <summary>Who moved most in the SMP at the scenario's central values (the game <c>bargain FILE --explain</c> audits).</summary>
@@ -161,7 +177,6 @@ public static class BriefBuilder
             return BriefSection.NotAvailable<IReadOnlyList<IndicatorEntry>>("the incumbent stays under the headline shock, so there is no succession forecast for the indicators to shift");
         }
 
-        var sources = s.Sources.ToDictionary(x => x.Id, x => x.Citation.Trim(), StringComparer.Ordinal);
         return BriefSection.Available<IReadOnlyList<IndicatorEntry>>(Judgments.IndicatorShifts.For(s, headline)
             .Select(x => new IndicatorEntry(
                 x.Indicator.Description,
@@ -169,7 +184,7 @@ public static class BriefBuilder
                 x.Indicator.Direction == IndicatorDirection.Raises ? "raises" : "lowers",
                 x.Shift,
                 x.ValueOfInformation,
-                x.Indicator.Source is { } id ? sources.GetValueOrDefault(id, id) : null))
+                x.Indicator.Source))
             .ToList());
     }
 

@@ -305,11 +305,12 @@ public sealed class BriefRendererTests
         var document = Parse(RussiaHtml.Value);
         XElement Section(string id) => document.Descendants(Xhtml + "section").Single(s => (string)s.Attribute("id")! == id);
 
-        var indicators = Section("indicators").Descendants(Xhtml + "tbody").Single().Elements(Xhtml + "tr").ToList();
+        var indicators = Section("indicators").Descendants(Xhtml + "li").ToList();
         Assert.Equal(2, indicators.Count);
         Assert.Equal(
-            ["Officials name the prime minister as the one who would act for the president (Constitution, Article 92)", "how much of the office follows the acting successor during the crisis (higher)", "Prime Minister (acting president) (the leader now) 29% → 38%; contested 12% → 10%", "0.15"],
-            indicators[0].Elements().Select(e => e.Value).ToList());
+            "Officials name the prime minister as the one who would act for the president [S1]If seen: Prime Minister (acting president) (the leader now) 29% → 38%; contested 12% → 10%. Bears on how much of the office follows the acting successor during the crisis (higher); value of information 0.15 nats.",
+            indicators[0].Value);
+        Assert.Equal("#source-S1", (string)indicators[0].Descendants(Xhtml + "a").Single().Attribute("href")!);
 
         var external = Section("external-forecasts").Descendants(Xhtml + "tbody").Single().Elements(Xhtml + "tr").ToList();
         Assert.Equal("https://example.org/q/1", (string)external[0].Descendants(Xhtml + "a").Single().Attribute("href")!);

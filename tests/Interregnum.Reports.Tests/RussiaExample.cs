@@ -196,7 +196,7 @@ internal static class RussiaExample
             "Illustrative figures.")),
         Indicators = BriefSection.Available<IReadOnlyList<IndicatorEntry>>(
         [
-            new("Officials name the prime minister as the one who would act for the president", "how much of the office follows the acting successor during the crisis", "raises", "Prime Minister (acting president) (the leader now) 29% → 38%; contested 12% → 10%", 0.15, "Constitution, Article 92"),
+            new("Officials name the prime minister as the one who would act for the president", "how much of the office follows the acting successor during the crisis", "raises", "Prime Minister (acting president) (the leader now) 29% → 38%; contested 12% → 10%", 0.15, "S1"),
             new("A senior post goes to someone not among the listed candidates", "the prior of someone not listed", "raises", "Prime Minister (acting president) (the leader now) 29% → 27%; contested 12% → 12%", 0.01, null),
         ]),
         Bargaining = BriefSection.Available(new BargainingSummary(

@@ -1,0 +1,104 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace Interregnum.Runs;
+
+/// <summary>One forecaster's row of the pinned aggregates table: its cases and each score with its interval (null: "—").</summary>
+/// <param name="Forecaster">e.g. <c>model</c>, <c>equal-odds</c>.</param>
+/// <param name="Cells">The row's cells after the forecaster, as printed.</param>
+public sealed record TrackRecordRow(string Forecaster, IReadOnlyList<string> Cells);
+
+/// <summary>
+/// The backtest record shipped with the program: the pinned tables of docs/backtesting.md ("Results (recorded)"),
+/// embedded at build time, so the brief can state the model's track record in words when no backtest is stored. The
+/// tables are re-recorded by <c>BacktestRecordTests</c>; this reads whatever they hold.
+/// </summary>
+public static class ShippedTrackRecord
+{
+    /// <summary>The embedded docs/backtesting.md.</summary>
+    public static string EmbeddedText()
+    {
+        using var stream = typeof(ShippedTrackRecord).Assembly.GetManifestResourceStream("Interregnum.Runs.backtesting.md")
+            ?? throw new InvalidOperationException("docs/backtesting.md is not embedded in Interregnum.Runs");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>The rows of the pinned table <paramref name="name"/> (<c>aggregates</c>, <c>skill</c>, ...), with its header, or null when absent.</summary>
+    public static (IReadOnlyList<string> Header, IReadOnlyList<TrackRecordRow> Rows)? Table(string markdown, string name)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        var text = markdown.Replace("\r\n", "\n", StringComparison.Ordinal);
+        var begin = $"<!-- pinned:{name} -->\n";
+        var start = text.IndexOf(begin, StringComparison.Ordinal);
+        var end = start < 0 ? -1 : text.IndexOf("<!-- /pinned -->", start, StringComparison.Ordinal);
+        if (start < 0 || end < 0)
+        {
+            return null;
+        }
+
+        var lines = text[(start + begin.Length)..end].Split('\n').Where(l => l.StartsWith('|')).ToList();
+        if (lines.Count < 2)
+        {
+            return null;
+        }
+
+        static List<string> Cells(string line) => line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToList();
+        var header = Cells(lines[0]);
+        var rows = lines.Skip(2).Select(Cells).Select(c => new TrackRecordRow(c[0], c.Skip(1).ToList())).ToList();
+        return (header, rows);
+    }
+
+    /// <summary>
+    /// The track record in words from the pinned tables: how many past successions, and by how much the model's
+    /// winner forecast beat (or did not beat) equal odds on the Brier and log scores, and its contested forecast,
+    /// with the 90% intervals; null when the tables are missing or malformed.
+    /// </summary>
+    public static string? Sentence(string markdown)
+    {
+        var aggregates = Table(markdown, "aggregates");
+        var skill = Table(markdown, "skill");
+        if (aggregates is not { } a || skill is not { } s)
+        {
+            return null;
+        }
+
+        var model = a.Rows.FirstOrDefault(r => r.Forecaster == "model");
+        var equal = s.Rows.FirstOrDefault(r => r.Forecaster == "equal-odds");
+        int brier = s.Header.ToList().IndexOf("Brier (winner)") - 1, log = s.Header.ToList().IndexOf("log (winner)") - 1, contested = s.Header.ToList().IndexOf("Brier (contested)") - 1;
+        if (model is null || equal is null || brier < 0 || log < 0 || contested < 0 || !int.TryParse(model.Cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var cases))
+        {
+            return null;
+        }
+
+        try
+        {
+            return string.Create(CultureInfo.InvariantCulture, $"On {cases} past successions (each forecast made without its own case), the model's winner forecast {Verdict(equal.Cells[brier])} equal odds on the Brier score ({Skill(equal.Cells[brier])}) and {Verdict(equal.Cells[log])} them on the log score ({Skill(equal.Cells[log])}); its forecast of a contested succession {Verdict(equal.Cells[contested])} even odds ({Skill(equal.Cells[contested])}).");
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>"beat", "did not clearly beat" (positive, interval reaching 0) or "did not beat", from a skill cell "+0.06 [-0.05, +0.16]".</summary>
+    internal static string Verdict(string cell)
+    {
+        var (value, low, _) = Parse(cell);
+        return value <= 0 ? "did not beat" : low <= 0 ? "did not clearly beat" : "beat";
+    }
+
+    private static string Skill(string cell)
+    {
+        var (value, low, high) = Parse(cell);
+        return string.Create(CultureInfo.InvariantCulture, $"skill {value:+0.00;-0.00;0.00}, 90% interval {low:+0.00;-0.00;0.00} to {high:+0.00;-0.00;0.00}, where 0 is no better");
+    }
+
+    private static (double Value, double Low, double High) Parse(string cell)
+    {
+        var parts = cell.Replace("[", " ", StringComparison.Ordinal).Replace("]", " ", StringComparison.Ordinal).Replace(",", " ", StringComparison.Ordinal)
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        double N(string x) => double.Parse(x, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return parts.Length == 3 ? (N(parts[0]), N(parts[1]), N(parts[2])) : throw new FormatException($"expected 'value [low, high]', found '{cell}'");
+    }
+}

@@ -1,0 +1,60 @@
+using Xunit;
+
+namespace Interregnum.Runs.Tests;
+
+/// <summary>The track record in words from the shipped backtest record (docs/backtesting.md's pinned tables, embedded).</summary>
+public sealed class ShippedTrackRecordTests
+{
+    // A fixed snippet in the pinned format, with numbers made up for the test.
+    private const string Snippet = """
+        ### All cases
+
+        <!-- pinned:aggregates -->
+        | forecaster | cases | Brier (winner) | log (winner) |
+        |---|---|---|---|
+        | model | 40 | 0.600 [0.500, 0.700] | 1.000 [0.900, 1.100] |
+        | equal-odds | 40 | 0.700 [0.690, 0.710] | 1.200 [1.180, 1.220] |
+        <!-- /pinned -->
+
+        <!-- pinned:skill -->
+        | against | Brier (winner) | log (winner) | Brier (contested) | CRPS |
+        |---|---|---|---|---|
+        | equal-odds | +0.14 [+0.02, +0.25] | +0.17 [-0.01, +0.30] | -0.05 [-0.20, +0.10] | +0.10 [-0.02, +0.22] |
+        <!-- /pinned -->
+        """;
+
+    [Fact]
+    public void Sentence_FixedSnippet_StatesCasesAndEachVerdictWithItsInterval()
+    {
+        Assert.Equal(
+            "On 40 past successions (each forecast made without its own case), the model's winner forecast beat equal odds on the Brier score (skill +0.14, 90% interval +0.02 to +0.25, where 0 is no better) and did not clearly beat them on the log score (skill +0.17, 90% interval -0.01 to +0.30, where 0 is no better); its forecast of a contested succession did not beat even odds (skill -0.05, 90% interval -0.20 to +0.10, where 0 is no better).",
+            ShippedTrackRecord.Sentence(Snippet));
+    }
+
+    [Fact]
+    public void Sentence_EmbeddedRecord_UsesTheCasesAndSkillOfItsOwnTables()
+    {
+        // Given the record embedded at build time (another branch may re-record it: read the expectation from it)
+        var text = ShippedTrackRecord.EmbeddedText();
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var aggregates = Array.IndexOf(lines, "<!-- pinned:aggregates -->");
+        var skill = Array.IndexOf(lines, "<!-- pinned:skill -->");
+        Assert.True(aggregates >= 0 && skill >= 0, "the pinned tables are missing from docs/backtesting.md");
+        var modelRow = lines.Skip(aggregates).First(l => l.StartsWith("| model |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
+        var equalRow = lines.Skip(skill).First(l => l.StartsWith("| equal-odds |", StringComparison.Ordinal)).Split('|', StringSplitOptions.TrimEntries);
+
+        // When
+        var sentence = ShippedTrackRecord.Sentence(text);
+
+        // Then it names the model row's case count and the skill cells against equal odds (Brier, log, contested)
+        Assert.NotNull(sentence);
+        Assert.StartsWith($"On {modelRow[2]} past successions", sentence, StringComparison.Ordinal);
+        var brier = equalRow[2].Split(' ')[0];
+        var log = equalRow[3].Split(' ')[0];
+        Assert.Contains($"equal odds on the Brier score (skill {brier},", sentence, StringComparison.Ordinal);
+        Assert.Contains($"on the log score (skill {log},", sentence, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sentence_NoPinnedTables_Null() => Assert.Null(ShippedTrackRecord.Sentence("# nothing pinned here\n"));
+}
