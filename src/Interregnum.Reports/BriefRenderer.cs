@@ -514,8 +514,16 @@ public static class BriefRenderer
         }
 
         html.Raw("<p class=\"note\">Public signs tied to the inputs that matter most, most valuable first. If seen: the forecast over the draws with the input on the sign's side of its median.</p>\n<ol class=\"indicators\">\n");
-        foreach (var i in indicators)
+        for (var n = 0; n < indicators.Count; n++)
         {
+            if (n == IndicatorsInSummary)
+            {
+                // The summary keeps to two screens: the most valuable signs are shown, the rest folded under them.
+                html.Raw("</ol>\n<details><summary>").Text(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{indicators.Count - n} more, of less value"))
+                    .Raw("</summary>\n<ol class=\"indicators\" start=\"").Text((n + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)).Raw("\">\n");
+            }
+
+            var i = indicators[n];
             html.Raw("<li><span class=\"sign\">").Text(i.Description).Raw("</span>");
             if (i.Source is { } source)
             {
@@ -526,9 +534,12 @@ public static class BriefRenderer
                 .Raw("; value of information ").Text(BriefFormat.Number(i.ValueOfInformation)).Raw(" nats.</span></li>\n");
         }
 
-        html.Raw("</ol>\n");
+        html.Raw(indicators.Count > IndicatorsInSummary ? "</ol>\n</details>\n" : "</ol>\n");
         CloseSection(html);
     }
+
+    /// <summary>How many indicators the summary shows open; the rest are folded under them.</summary>
+    public const int IndicatorsInSummary = 3;
 
     private static void WriteBargaining(HtmlWriter html, BriefSection<BargainingSummary> section)
     {

@@ -319,6 +319,24 @@ public sealed class BriefRendererTests
     }
 
     [Fact]
+    public void Render_FiveIndicators_TheFirstThreeOpenTheRestFoldedAndNumberedOn()
+    {
+        // Given five indicators, most valuable first
+        var five = Enumerable.Range(1, 5).Select(k => new IndicatorEntry("sign " + k, "input " + k, "raises", "shift " + k, 1.0 / k, null)).ToList();
+        var document = Parse(BriefRenderer.Render(RussiaExample.Build() with { Indicators = BriefSection.Available<IReadOnlyList<IndicatorEntry>>(five) }));
+        var section = document.Descendants(Xhtml + "section").Single(s => (string)s.Attribute("id")! == "indicators");
+
+        // When the summary shows them, then signs 1-3 are open and 4-5 are folded in one details element, numbered from 4
+        var open = section.Elements(Xhtml + "ol").Single().Elements(Xhtml + "li").Select(li => li.Elements(Xhtml + "span").First().Value).ToList();
+        Assert.Equal(["sign 1", "sign 2", "sign 3"], open);
+        var folded = section.Elements(Xhtml + "details").Single();
+        Assert.Equal("2 more, of less value", folded.Element(Xhtml + "summary")!.Value);
+        var rest = folded.Element(Xhtml + "ol")!;
+        Assert.Equal("4", (string)rest.Attribute("start")!);
+        Assert.Equal(["sign 4", "sign 5"], rest.Elements(Xhtml + "li").Select(li => li.Elements(Xhtml + "span").First().Value).ToList());
+    }
+
+    [Fact]
     public void Render_Coalition_OneRowPerActorWithPercentagesAndLeftOfficeForTheIncumbent()
     {
         var document = Parse(RussiaHtml.Value);
