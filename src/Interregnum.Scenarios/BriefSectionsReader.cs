@@ -75,7 +75,7 @@ internal sealed class BriefSectionsReader(NodeBinder b, Func<YNode, string, stri
 
             var v = b.Open(m, "an external forecast", "source", "date", "question", "probability", "url", "compares_to");
             var source = v.Text("source", required: true);
-            var date = Date(v, "date");
+            var date = b.Date(v, "date");
             var question = v.Text("question", required: true);
             var probability = v.Number("probability", "'probability'", required: true);
             if (probability is < 0 or > 1)
@@ -155,21 +155,5 @@ internal sealed class BriefSectionsReader(NodeBinder b, Func<YNode, string, stri
             Indicators = indicators.Select(x => x.Value).ToList(),
             ExternalForecasts = forecasts.Select(x => x.Value).ToList(),
         };
-    }
-
-    private DateOnly? Date(MapView v, string key)
-    {
-        if (v.Get(key, required: true) is not { } node)
-        {
-            return null;
-        }
-
-        if (node is YScalar s && DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        b.Error(node, $"expected '{key}' as a date YYYY-MM-DD, found {Fmt.Found(node)}");
-        return null;
     }
 }

@@ -40,7 +40,7 @@ internal sealed class ExitRiskSectionReader(NodeBinder b, Func<YNode, string, st
             b.Error(m, "the exit-risk section needs the incumbent's 'birth_year' (the model reads the incumbent's age)");
         }
 
-        var since = Date(v, "in_office_since");
+        var since = b.Date(v, "in_office_since");
         if (since is not null && asOf is not null && since > asOf)
         {
             b.Error(v.ValueNode("in_office_since")!, $"'in_office_since' {since:yyyy-MM-dd} is after as_of {asOf:yyyy-MM-dd}");
@@ -195,20 +195,4 @@ internal sealed class ExitRiskSectionReader(NodeBinder b, Func<YNode, string, st
     }
 
     private int? Count(MapView v, string key) => v.Get(key, required: true) is { } n ? b.Integer(n, $"'{key}'", 0, 1000) : null;
-
-    private DateOnly? Date(MapView v, string key)
-    {
-        if (v.Get(key, required: true) is not { } node)
-        {
-            return null;
-        }
-
-        if (node is YScalar s && DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        b.Error(node, $"expected '{key}' as a date YYYY-MM-DD, found {Fmt.Found(node)}");
-        return null;
-    }
 }

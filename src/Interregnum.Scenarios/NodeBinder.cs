@@ -170,6 +170,26 @@ internal sealed partial class NodeBinder(string file)
         return x == 0 ? 0 : x; // no negative zero
     }
 
+    /// <summary>
+    /// The date under <paramref name="key"/> (YYYY-MM-DD), or null: absent (an error when <paramref name="required"/>),
+    /// or not a date, with the error recorded at its node.
+    /// </summary>
+    public DateOnly? Date(MapView v, string key, bool required = true)
+    {
+        if (v.Get(key, required) is not { } node)
+        {
+            return null;
+        }
+
+        if (node is YScalar s && DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+
+        Error(node, $"expected '{key}' as a date YYYY-MM-DD, found {Fmt.Found(node)}");
+        return null;
+    }
+
     public int? Integer(YNode node, string what, int min, int max)
     {
         var x = Number(node, what);

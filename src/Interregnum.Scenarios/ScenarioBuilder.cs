@@ -67,7 +67,7 @@ internal sealed class ScenarioBuilder(NodeBinder b)
         var title = v.Text("title", required: true);
         var question = v.Text("question");
         var description = v.Text("description");
-        var asOf = Date(v, "as_of");
+        var asOf = b.Date(v, "as_of", required: false);
         var incumbent = Ref(v, "incumbent", "actor", required: true);
 
         var sources = Items(v, "sources", "a source", required: false, ReadSource);
@@ -896,22 +896,6 @@ internal sealed class ScenarioBuilder(NodeBinder b)
         }
 
         return result;
-    }
-
-    private DateOnly? Date(MapView v, string key)
-    {
-        if (v.Get(key, required: false) is not { } node)
-        {
-            return null;
-        }
-
-        if (node is YScalar s && DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        b.Error(node, $"expected '{key}' as a date YYYY-MM-DD, found {Fmt.Found(node)}");
-        return null;
     }
 
     private void ResolveReferences()

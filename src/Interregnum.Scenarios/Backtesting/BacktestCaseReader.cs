@@ -121,8 +121,8 @@ public static class BacktestCaseReader
         }
 
         var v = b.Open(map, "the outcome", "question_date", "outcome_date", "shock", "winner", "contested", "excluded", "eventual_leader", "dimensions", "sources", "note");
-        var question = Date(b, v, "question_date");
-        var outcomeDate = Date(b, v, "outcome_date");
+        var question = b.Date(v, "question_date");
+        var outcomeDate = b.Date(v, "outcome_date");
         if (question is { } q && outcomeDate is { } o && o < q)
         {
             b.Error(v.ValueNode("outcome_date")!, $"the outcome date {o:yyyy-MM-dd} is before the question date {q:yyyy-MM-dd}");
@@ -272,21 +272,5 @@ public static class BacktestCaseReader
         }
 
         return (new CaseOutcome(question.Value, outcomeDate.Value, winner, contested.Value, excluded, dims, sources, note, eventualLeader), shockId, []);
-    }
-
-    private static DateOnly? Date(NodeBinder b, MapView v, string key)
-    {
-        if (v.Get(key, required: true) is not { } node)
-        {
-            return null;
-        }
-
-        if (node is YScalar s && DateOnly.TryParseExact(s.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-        {
-            return date;
-        }
-
-        b.Error(node, $"expected '{key}' as a date YYYY-MM-DD, found {Fmt.Found(node)}");
-        return null;
     }
 }

@@ -70,7 +70,7 @@ public static class IndicatorShifts
         var all = Enumerable.Range(0, n).ToArray();
         var before = Mean(result, all, candidates.Count);
         var contestedBefore = all.Average(i => result.Outcomes[i].ContestedProbability);
-        var leader = ArgMax(before);
+        var leader = ValueOfInformation.ArgMax(before);
         var label = scenario.Candidates.ToDictionary(c => c.Id, c => c.Label, StringComparer.Ordinal);
         var list = new List<IndicatorShift>();
         foreach (var indicator in scenario.Indicators)
@@ -90,7 +90,7 @@ public static class IndicatorShifts
             var kept = all.Where(i => raises ? u[i] > 0.5 : u[i] <= 0.5).ToArray();
             var after = Mean(result, kept, candidates.Count);
             var contestedAfter = kept.Average(i => result.Outcomes[i].ContestedProbability);
-            var likeliest = ArgMax(after);
+            var likeliest = ValueOfInformation.ArgMax(after);
             var sd = Math.Sqrt(kept.Sum(i => Math.Pow(result.Outcomes[i].CandidateProbabilities[leader] - after[leader], 2)) / Math.Max(1, kept.Length - 1));
             var shift = string.Create(CultureInfo.InvariantCulture, $"{label[candidates[leader]]} (the leader now) {Percent(before[leader])} → {Percent(after[leader])}");
             if (likeliest != leader)
@@ -141,19 +141,5 @@ public static class IndicatorShifts
         }
 
         return m;
-    }
-
-    private static int ArgMax(double[] v)
-    {
-        var best = 0;
-        for (var j = 1; j < v.Length; j++)
-        {
-            if (v[j] > v[best])
-            {
-                best = j;
-            }
-        }
-
-        return best;
     }
 }

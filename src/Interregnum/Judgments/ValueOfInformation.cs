@@ -206,7 +206,8 @@ public static class ValueOfInformation
         return m;
     }
 
-    private static int ArgMax(double[] v)
+    /// <summary>The index of the largest value, the first on ties.</summary>
+    internal static int ArgMax(double[] v)
     {
         var best = 0;
         for (var j = 1; j < v.Length; j++)
