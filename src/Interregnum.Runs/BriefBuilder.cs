@@ -197,7 +197,7 @@ public static class BriefBuilder
         "'The leader changes' is where, moving the input away from its median, another candidate's mean probability overtakes the leader's in every decile of the input to the end of its range.";
 
     private static List<KeyJudgmentEntry> KeyJudgmentEntries(Scenario s, SimulationResult headline, SensitivityResult? sensitivity) =>
-        Judgments.KeyJudgments.Build(s, headline, sensitivity, skill: null)
+        Judgments.KeyJudgments.Build(s, headline, sensitivity, ShippedSkill.Winner, ShippedSkill.Contested)
             .Select(j => new KeyJudgmentEntry(j.Sentence, j.Words, j.Probability, j.InputLow, j.InputHigh, j.MonteCarloError, j.Confidence.ToString().ToLowerInvariant()))
             .ToList();
 

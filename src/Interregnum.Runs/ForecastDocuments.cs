@@ -86,7 +86,7 @@ public static class ForecastDocuments
             Estimate(r.Contested),
             r.ContestedThreshold,
             r.Dimensions.Select(d => new DimensionJson(d.Id, d.Label, d.StatusQuo, d.Mean, d.P5, d.P50, d.P95, d.MeanShift, d.ProbabilityHigher)).ToList(),
-            KeyJudgments: Judgments.KeyJudgments.Build(loaded.Scenario, r, sensitivity: null, skill: null)
+            KeyJudgments: Judgments.KeyJudgments.Build(loaded.Scenario, r, sensitivity: null, ShippedSkill.Winner, ShippedSkill.Contested)
                 .Select(j => new KeyJudgmentJson(j.Output, j.Statement, j.Probability, j.Words, [j.InputLow, j.InputHigh], j.MonteCarloError, j.Confidence.ToString().ToLowerInvariant(), j.ConfidenceReason, j.Assumption?.Words, j.Sentence))
                 .ToList()) { Indicators = Indicators(loaded.Scenario, r) };
     }

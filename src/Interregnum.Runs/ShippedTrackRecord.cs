@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Interregnum.Judgments;
 
 namespace Interregnum.Runs;
 
@@ -81,6 +82,64 @@ public static class ShippedTrackRecord
         }
     }
 
+    /// <summary>
+    /// The blended forecast's measured skill on who prevails, against the best rival on the winner's Brier score (the
+    /// lowest mean among equal odds, the formal successor and the most coercion in the pinned aggregates), from the
+    /// pinned skill table; null when the tables are missing or malformed.
+    /// </summary>
+    public static SkillEvidence? WinnerSkill(string markdown) =>
+        SkillAgainstBestRival(markdown, "Brier (winner)", ["equal-odds", "formal-successor", "most-coercion"]);
+
+    /// <summary>
+    /// The blended forecast's measured skill on whether the succession is contested, against the best rival on its
+    /// Brier score (the lowest mean among the base rate, the formal successor and equal odds); null when the tables
+    /// are missing or malformed.
+    /// </summary>
+    public static SkillEvidence? ContestedSkill(string markdown) =>
+        SkillAgainstBestRival(markdown, "Brier (contested)", ["base-rate", "formal-successor", "equal-odds"]);
+
+    private static SkillEvidence? SkillAgainstBestRival(string markdown, string column, string[] rivals)
+    {
+        if (Table(markdown, "aggregates") is not { } a || Table(markdown, "skill") is not { } s)
+        {
+            return null;
+        }
+
+        int ac = a.Header.ToList().IndexOf(column) - 1, sc = s.Header.ToList().IndexOf(column) - 1;
+        var model = a.Rows.FirstOrDefault(r => r.Forecaster == "model");
+        if (ac < 0 || sc < 0 || model is null || !int.TryParse(model.Cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var cases))
+        {
+            return null;
+        }
+
+        try
+        {
+            var best = a.Rows.Where(r => rivals.Contains(r.Forecaster) && r.Cells[ac] != "—")
+                .MinBy(r => Parse(r.Cells[ac]).Value);
+            var skill = best is null ? null : s.Rows.FirstOrDefault(r => r.Forecaster == best.Forecaster);
+            if (skill is null || skill.Cells[sc] == "—")
+            {
+                return null;
+            }
+
+            var (value, low, high) = Parse(skill.Cells[sc]);
+            return new SkillEvidence(cases, value, low, high, RivalWords(best!.Forecaster), $"{column[..column.IndexOf(' ', StringComparison.Ordinal)]} skill of the blended forecast, leave-one-case-out");
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static string RivalWords(string rival) => rival switch
+    {
+        "equal-odds" => "equal odds",
+        "formal-successor" => "the formal successor",
+        "most-coercion" => "the most coercion",
+        "base-rate" => "the base rate",
+        _ => rival,
+    };
+
     /// <summary>"beat", "did not clearly beat" (positive, interval reaching 0) or "did not beat", from a skill cell "+0.06 [-0.05, +0.16]".</summary>
     internal static string Verdict(string cell)
     {
@@ -96,9 +155,32 @@ public static class ShippedTrackRecord
 
     private static (double Value, double Low, double High) Parse(string cell)
     {
+        if (!cell.Contains('[', StringComparison.Ordinal))
+        {
+            // A score cell without an interval ("0.250") or with one ("0.142 [0.095, 0.196]"): the value is what matters here.
+            var single = double.Parse(cell, NumberStyles.Float, CultureInfo.InvariantCulture);
+            return (single, single, single);
+        }
+
         var parts = cell.Replace("[", " ", StringComparison.Ordinal).Replace("]", " ", StringComparison.Ordinal).Replace(",", " ", StringComparison.Ordinal)
             .Split(' ', StringSplitOptions.RemoveEmptyEntries);
         double N(string x) => double.Parse(x, NumberStyles.Float, CultureInfo.InvariantCulture);
         return parts.Length == 3 ? (N(parts[0]), N(parts[1]), N(parts[2])) : throw new FormatException($"expected 'value [low, high]', found '{cell}'");
     }
+}
+
+/// <summary>The blended forecast's measured skill from the shipped backtest record, read once (docs/backtesting.md, embedded).</summary>
+public static class ShippedSkill
+{
+    private static readonly Lazy<(SkillEvidence? Winner, SkillEvidence? Contested)> Record = new(() =>
+    {
+        var text = ShippedTrackRecord.EmbeddedText();
+        return (ShippedTrackRecord.WinnerSkill(text), ShippedTrackRecord.ContestedSkill(text));
+    });
+
+    /// <summary>Skill on who prevails, against the best rival, or null when the record is unreadable.</summary>
+    public static SkillEvidence? Winner => Record.Value.Winner;
+
+    /// <summary>Skill on whether the succession is contested, against the best rival, or null when the record is unreadable.</summary>
+    public static SkillEvidence? Contested => Record.Value.Contested;
 }

@@ -78,9 +78,9 @@ public sealed partial class ReportCommandTests : IDisposable
         var dataAvailable = !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(TestData.Variable));
         foreach (var (id, cls) in sections)
         {
-            // The Russia example cites no external forecasts: none as of its date was found with a citable number (docs/scenario-format.md).
+            // The Russia example cites two external forecasts (docs/scenario-format.md, "The Russia example").
             // With no backtest in its store, the track record comes from the shipped record (docs/backtesting.md).
-            var expected = id is "external-forecasts" || (id == "outside-view" && !dataAvailable) ? "not-available" : "available";
+            var expected = id == "outside-view" && !dataAvailable ? "not-available" : "available";
             Assert.True(expected == cls, $"section {id} is {cls}, expected {expected}");
         }
 

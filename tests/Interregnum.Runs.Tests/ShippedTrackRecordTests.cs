@@ -57,4 +57,64 @@ public sealed class ShippedTrackRecordTests
 
     [Fact]
     public void Sentence_NoPinnedTables_Null() => Assert.Null(ShippedTrackRecord.Sentence("# nothing pinned here\n"));
+
+    // Rivals with made-up scores: the best winner rival is the formal successor (0.650 < 0.700 < 1.100), the best
+    // contested rival the base rate (0.130 < 0.210 < 0.250).
+    private const string RivalSnippet = """
+        <!-- pinned:aggregates -->
+        | forecaster | cases | Brier (winner) | Brier (contested) |
+        |---|---|---|---|
+        | model | 45 | 0.600 [0.500, 0.700] | 0.140 [0.100, 0.190] |
+        | equal-odds | 45 | 0.700 [0.690, 0.710] | 0.250 [0.250, 0.250] |
+        | formal-successor | 45 | 0.650 [0.500, 0.800] | 0.210 [0.110, 0.300] |
+        | most-coercion | 45 | 1.100 [0.900, 1.300] | — |
+        | base-rate | 45 | — | 0.130 [0.090, 0.190] |
+        <!-- /pinned -->
+
+        <!-- pinned:skill -->
+        | against | Brier (winner) | Brier (contested) |
+        |---|---|---|
+        | equal-odds | +0.14 [+0.02, +0.25] | +0.44 [+0.20, +0.60] |
+        | formal-successor | +0.08 [-0.03, +0.19] | +0.33 [+0.20, +0.41] |
+        | most-coercion | +0.45 [+0.30, +0.55] | — |
+        | base-rate | — | -0.08 [-0.15, +0.01] |
+        <!-- /pinned -->
+        """;
+
+    [Fact]
+    public void WinnerSkill_RivalSnippet_AgainstTheRivalWithTheLowestWinnerBrier()
+    {
+        var skill = ShippedTrackRecord.WinnerSkill(RivalSnippet);
+
+        Assert.NotNull(skill);
+        Assert.Equal(45, skill.Cases);
+        Assert.Equal("the formal successor", skill.Reference);
+        Assert.Equal((0.08, -0.03, 0.19), (skill.Gain, skill.Low, skill.High));
+        Assert.StartsWith("Brier skill", skill.Measure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContestedSkill_RivalSnippet_AgainstTheBaseRateTheLowestContestedBrier()
+    {
+        var skill = ShippedTrackRecord.ContestedSkill(RivalSnippet);
+
+        Assert.NotNull(skill);
+        Assert.Equal("the base rate", skill.Reference);
+        Assert.Equal((-0.08, -0.15, 0.01), (skill.Gain, skill.Low, skill.High));
+    }
+
+    [Fact]
+    public void Skills_NoPinnedTables_Null()
+    {
+        Assert.Null(ShippedTrackRecord.WinnerSkill("# nothing\n"));
+        Assert.Null(ShippedTrackRecord.ContestedSkill("# nothing\n"));
+    }
+
+    [Fact]
+    public void ShippedSkill_EmbeddedRecord_IsReadForBothQuestions()
+    {
+        // The key judgments' confidence rests on these; an unreadable record would silently say "not measured".
+        Assert.NotNull(ShippedSkill.Winner);
+        Assert.NotNull(ShippedSkill.Contested);
+    }
 }

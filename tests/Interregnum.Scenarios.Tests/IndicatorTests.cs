@@ -185,4 +185,23 @@ public sealed class InputNamesTests
             Assert.Equal(names.Count, names.Select(x => x.Words).Distinct(StringComparer.Ordinal).Count());
         }
     }
+
+    [Fact]
+    public void RussiaExample_CoupForecast_IsTheRussiaRowOfTheBegerWardFile()
+    {
+        // The Russia example quotes Beger & Ward's 2020 forecast of a successful coup, rounded to 0.1 point: check
+        // it against the file it names (the dataset is not in the repository; the test skips without it).
+        var file = TestData.File("beger-coup-forecasts-2020", "coups-2020.csv");
+        var row = File.ReadLines(file).Skip(1).Select(l => l.Split(',')).Single(c => c[0] == "Russia");
+        var coup = double.Parse(row[3], System.Globalization.CultureInfo.InvariantCulture);
+        var attempt = double.Parse(row[5], System.Globalization.CultureInfo.InvariantCulture);
+
+        var read = ScenarioReader.ReadFile(Path.Combine(TestData.RepositoryRoot(), "scenarios", "russia-2024.yaml"));
+        Assert.True(read.IsValid, string.Join("\n", read.Errors));
+        var quoted = read.Scenario!.ExternalForecasts.Single(f => f.Source.StartsWith("Beger & Ward", StringComparison.Ordinal));
+
+        Assert.Equal(Math.Round(coup, 3), quoted.Probability, 6);
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{attempt * 100:0.0}% for any attempt"), quoted.Question, StringComparison.Ordinal);
+        Assert.Equal(new DateOnly(2020, 5, 15), quoted.Date); // "Forecast made 2020-05-15" (the data folder's SOURCE.md)
+    }
 }

@@ -19,11 +19,12 @@ public enum ConfidenceLevel
 
 /// <summary>The model's measured skill on past cases, as a backtest reports it.</summary>
 /// <param name="Cases">Number of past cases scored.</param>
-/// <param name="Gain">Mean per-case log-score gain of the model over <paramref name="Reference"/> (nats; positive: the model is better).</param>
+/// <param name="Gain">The skill over <paramref name="Reference"/> on <paramref name="Measure"/> (positive: the model is better; 0: no better).</param>
 /// <param name="Low">Lower end of the 90% interval of <paramref name="Gain"/>.</param>
 /// <param name="High">Upper end of the 90% interval of <paramref name="Gain"/>.</param>
 /// <param name="Reference">What the model was compared with, in words (e.g. "equal odds").</param>
-public sealed record SkillEvidence(int Cases, double Gain, double Low, double High, string Reference);
+/// <param name="Measure">What <paramref name="Gain"/> measures, in words (e.g. "Brier skill of the blended forecast, 1 − its Brier score / the reference's").</param>
+public sealed record SkillEvidence(int Cases, double Gain, double Low, double High, string Reference, string Measure);
 
 /// <summary>The input a judgment rests on most.</summary>
 /// <param name="Input">Input path.</param>
@@ -74,8 +75,9 @@ public static class KeyJudgments
     /// <param name="scenario">The scenario.</param>
     /// <param name="result">The forecast.</param>
     /// <param name="sensitivity">The same shock's sensitivity analysis (for the main assumption), or null.</param>
-    /// <param name="skill">The model's measured skill, or null when none is known.</param>
-    public static IReadOnlyList<KeyJudgment> Build(Scenario scenario, SimulationResult result, SensitivityResult? sensitivity, SkillEvidence? skill)
+    /// <param name="winnerSkill">The model's measured skill on who prevails, or null when none is known.</param>
+    /// <param name="contestedSkill">The model's measured skill on whether the succession is contested, or null when none is known.</param>
+    public static IReadOnlyList<KeyJudgment> Build(Scenario scenario, SimulationResult result, SensitivityResult? sensitivity, SkillEvidence? winnerSkill, SkillEvidence? contestedSkill)
     {
         var list = new List<KeyJudgment>();
         if (result.IncumbentStays)
@@ -86,10 +88,10 @@ public static class KeyJudgments
         var ranked = result.Candidates.OrderByDescending(c => c.Estimate.Probability).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         foreach (var c in ranked.Take(2))
         {
-            list.Add(Judge(scenario, $"p_candidate.{c.Id}", $"{c.Label} prevails", c.Estimate, sensitivity, skill));
+            list.Add(Judge(scenario, $"p_candidate.{c.Id}", $"{c.Label} prevails", c.Estimate, sensitivity, winnerSkill));
         }
 
-        list.Add(Judge(scenario, "p_contested", "the succession is contested", result.Contested, sensitivity, skill));
+        list.Add(Judge(scenario, "p_contested", "the succession is contested", result.Contested, sensitivity, contestedSkill));
         return list;
     }
 
@@ -112,7 +114,7 @@ public static class KeyJudgments
         {
             fromSkill = skill.Gain <= 0 ? ConfidenceLevel.Low : skill.Low <= 0 ? ConfidenceLevel.Moderate : ConfidenceLevel.High;
             var verdict = skill.Gain <= 0 ? "did not beat" : skill.Low <= 0 ? "beat, though not clearly," : "beat";
-            skillText = string.Create(CultureInfo.InvariantCulture, $"on {skill.Cases} past successions the model {verdict} {skill.Reference} (log-score gain {skill.Gain:0.00} nats a case, 90% interval {skill.Low:0.00} to {skill.High:0.00})");
+            skillText = string.Create(CultureInfo.InvariantCulture, $"on {skill.Cases} past successions the model {verdict} {skill.Reference} ({skill.Measure}: {skill.Gain:+0.00;-0.00;0.00}, 90% interval {skill.Low:+0.00;-0.00;0.00} to {skill.High:+0.00;-0.00;0.00})");
         }
 
         var level = (ConfidenceLevel)Math.Min((int)spread, (int)fromSkill);

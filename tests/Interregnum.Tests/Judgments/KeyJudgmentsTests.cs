@@ -7,7 +7,7 @@ namespace Interregnum.Tests.Judgments;
 
 public sealed class KeyJudgmentsTests
 {
-    private static readonly SkillEvidence ClearSkill = new(40, 0.12, 0.05, 0.20, "equal odds");
+    private static readonly SkillEvidence ClearSkill = new(40, 0.12, 0.05, 0.20, "equal odds", "Brier skill");
 
     [Theory]
     [InlineData(0.30, 0.40, ConfidenceLevel.High)] // one band (unlikely)
@@ -27,11 +27,11 @@ public sealed class KeyJudgmentsTests
 
     [Fact]
     public void Confidence_NarrowSpreadSkillIntervalIncludesZero_IsModerate() =>
-        Assert.Equal(ConfidenceLevel.Moderate, KeyJudgments.Confidence(0.30, 0.40, new SkillEvidence(40, 0.05, -0.02, 0.12, "equal odds")).Level);
+        Assert.Equal(ConfidenceLevel.Moderate, KeyJudgments.Confidence(0.30, 0.40, new SkillEvidence(40, 0.05, -0.02, 0.12, "equal odds", "Brier skill")).Level);
 
     [Fact]
     public void Confidence_NarrowSpreadModelWorseThanReference_IsLow() =>
-        Assert.Equal(ConfidenceLevel.Low, KeyJudgments.Confidence(0.30, 0.40, new SkillEvidence(40, -0.05, -0.12, 0.02, "equal odds")).Level);
+        Assert.Equal(ConfidenceLevel.Low, KeyJudgments.Confidence(0.30, 0.40, new SkillEvidence(40, -0.05, -0.12, 0.02, "equal odds", "Brier skill")).Level);
 
     [Fact]
     public void Build_ThreeCandidates_LeaderRunnerUpAndContestedInWordsWithNumbers()
@@ -43,7 +43,7 @@ public sealed class KeyJudgmentsTests
             contested: (0.12, 0.08, 0.18));
 
         // When
-        var judgments = KeyJudgments.Build(s, result, null, ClearSkill);
+        var judgments = KeyJudgments.Build(s, result, null, ClearSkill, ClearSkill);
 
         // Then: 62% is "likely", 29% "unlikely", 12% "very unlikely" (ICD 203 ranges 55–80, 20–45, 5–20%)
         Assert.Equal(["p_candidate.a", "p_candidate.b", "p_contested"], judgments.Select(j => j.Output));
@@ -65,7 +65,7 @@ public sealed class KeyJudgmentsTests
                 [new ImportanceIndex("contest.acting_successor_following", 0.8, 0.7, 0.9), new ImportanceIndex("contest.tie_weight", 0.1, 0, 0.2)]),
         ]);
 
-        var j = KeyJudgments.Build(s, result, sens, ClearSkill)[0];
+        var j = KeyJudgments.Build(s, result, sens, ClearSkill, ClearSkill)[0];
 
         Assert.NotNull(j.Assumption);
         Assert.Equal("contest.acting_successor_following", j.Assumption.Input);
@@ -78,7 +78,7 @@ public sealed class KeyJudgmentsTests
     {
         var result = Result([("a", 0.5, 0.4, 0.6)], contested: (0.1, 0.05, 0.2)) with { IncumbentStays = true };
 
-        Assert.Empty(KeyJudgments.Build(TestScenarios.HandWorked(), result, null, ClearSkill));
+        Assert.Empty(KeyJudgments.Build(TestScenarios.HandWorked(), result, null, ClearSkill, ClearSkill));
     }
 
     private static SimulationResult Result((string Id, double P, double Low, double High)[] candidates, (double P, double Low, double High) contested) =>
