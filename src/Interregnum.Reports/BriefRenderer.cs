@@ -539,7 +539,7 @@ public static class BriefRenderer
     }
 
     /// <summary>How many indicators the summary shows open; the rest are folded under them.</summary>
-    public const int IndicatorsInSummary = 3;
+    public const int IndicatorsInSummary = 2;
 
     private static void WriteBargaining(HtmlWriter html, BriefSection<BargainingSummary> section)
     {
@@ -565,11 +565,11 @@ public static class BriefRenderer
             return;
         }
 
-        html.Raw("<p>Other forecasts of the same questions (prediction markets, forecasting platforms, expert surveys), as the scenario cites them, beside the model's number.</p>\n")
-            .Raw("<table class=\"external\"><thead><tr><th>Source</th><th>Question</th><th>Their number</th><th>The model</th></tr></thead><tbody>\n");
+        // A list rather than a table, so long questions do not stretch narrow columns: the summary stays within two screens.
+        html.Raw("<p class=\"note\">Other forecasts of these questions (markets, forecasting platforms, expert surveys), as the scenario cites them, beside the model's number.</p>\n<ol class=\"indicators external\">\n");
         foreach (var f in forecasts)
         {
-            html.Raw("<tr><th scope=\"row\">");
+            html.Raw("<li>");
             if (f.Url is { } url && IsWebLink(url))
             {
                 html.Raw("<a href=\"").Text(url).Raw("\" rel=\"noreferrer\">").Text(f.Source).Raw("</a>");
@@ -579,11 +579,11 @@ public static class BriefRenderer
                 html.Text(f.Source);
             }
 
-            html.Raw(", ").Text(f.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Raw("</th><td>").Text(f.Question).Raw("</td><td>")
-                .Text(BriefFormat.Percent(f.Probability)).Raw("</td><td>").Text(f.Comparison).Raw("</td></tr>\n");
+            html.Raw(", ").Text(f.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).Raw(": <strong>")
+                .Text(BriefFormat.Percent(f.Probability)).Raw("</strong>. ").Text(f.Comparison).Raw(".<br /><span class=\"note\">").Text(f.Question).Raw("</span></li>\n");
         }
 
-        html.Raw("</tbody></table>\n");
+        html.Raw("</ol>\n");
         CloseSection(html);
     }
 

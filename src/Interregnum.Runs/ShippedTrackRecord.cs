@@ -123,7 +123,7 @@ public static class ShippedTrackRecord
             }
 
             var (value, low, high) = Parse(skill.Cells[sc]);
-            return new SkillEvidence(cases, value, low, high, RivalWords(best!.Forecaster), $"{column[..column.IndexOf(' ', StringComparison.Ordinal)]} skill of the blended forecast, leave-one-case-out");
+            return new SkillEvidence(cases, value, low, high, RivalWords(best!.Forecaster), $"{column[..column.IndexOf(' ', StringComparison.Ordinal)]} skill, blended forecast");
         }
         catch (FormatException)
         {

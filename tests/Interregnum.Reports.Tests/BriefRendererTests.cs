@@ -312,28 +312,29 @@ public sealed class BriefRendererTests
             indicators[0].Value);
         Assert.Equal("#source-S1", (string)indicators[0].Descendants(Xhtml + "a").Single().Attribute("href")!);
 
-        var external = Section("external-forecasts").Descendants(Xhtml + "tbody").Single().Elements(Xhtml + "tr").ToList();
+        var external = Section("external-forecasts").Descendants(Xhtml + "ol").Single().Elements(Xhtml + "li").ToList();
         Assert.Equal("https://example.org/q/1", (string)external[0].Descendants(Xhtml + "a").Single().Attribute("href")!);
-        Assert.Equal(["Illustrative platform, 2024-07-01", "Will the incumbent leave office within 12 months?", "5.0%", "model 4% vs Illustrative platform 5%: 1 point lower"], external[0].Elements().Select(e => e.Value).ToList());
-        Assert.Equal("the model does not answer this question", external[1].Elements().Last().Value);
+        Assert.Equal("Illustrative platform, 2024-07-01: 5.0%. model 4% vs Illustrative platform 5%: 1 point lower.Will the incumbent leave office within 12 months?", external[0].Value);
+        Assert.Equal("Will the incumbent leave office within 12 months?", external[0].Elements(Xhtml + "span").Single().Value);
+        Assert.Contains(": 20.0%. the model does not answer this question.", external[1].Value, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Render_FiveIndicators_TheFirstThreeOpenTheRestFoldedAndNumberedOn()
+    public void Render_FiveIndicators_TheFirstTwoOpenTheRestFoldedAndNumberedOn()
     {
         // Given five indicators, most valuable first
         var five = Enumerable.Range(1, 5).Select(k => new IndicatorEntry("sign " + k, "input " + k, "raises", "shift " + k, 1.0 / k, null)).ToList();
         var document = Parse(BriefRenderer.Render(RussiaExample.Build() with { Indicators = BriefSection.Available<IReadOnlyList<IndicatorEntry>>(five) }));
         var section = document.Descendants(Xhtml + "section").Single(s => (string)s.Attribute("id")! == "indicators");
 
-        // When the summary shows them, then signs 1-3 are open and 4-5 are folded in one details element, numbered from 4
+        // When the summary shows them, then signs 1-2 are open and 3-5 are folded in one details element, numbered from 3
         var open = section.Elements(Xhtml + "ol").Single().Elements(Xhtml + "li").Select(li => li.Elements(Xhtml + "span").First().Value).ToList();
-        Assert.Equal(["sign 1", "sign 2", "sign 3"], open);
+        Assert.Equal(["sign 1", "sign 2"], open);
         var folded = section.Elements(Xhtml + "details").Single();
-        Assert.Equal("2 more, of less value", folded.Element(Xhtml + "summary")!.Value);
+        Assert.Equal("3 more, of less value", folded.Element(Xhtml + "summary")!.Value);
         var rest = folded.Element(Xhtml + "ol")!;
-        Assert.Equal("4", (string)rest.Attribute("start")!);
-        Assert.Equal(["sign 4", "sign 5"], rest.Elements(Xhtml + "li").Select(li => li.Elements(Xhtml + "span").First().Value).ToList());
+        Assert.Equal("3", (string)rest.Attribute("start")!);
+        Assert.Equal(["sign 3", "sign 4", "sign 5"], rest.Elements(Xhtml + "li").Select(li => li.Elements(Xhtml + "span").First().Value).ToList());
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public static class KeyJudgments
         var spread = bands <= 2 ? ConfidenceLevel.High : bands == 3 ? ConfidenceLevel.Moderate : ConfidenceLevel.Low;
         var spreadText = bands == 1
             ? "the uncertain inputs leave it in one estimative band"
-            : string.Create(CultureInfo.InvariantCulture, $"the uncertain inputs move it across {bands} estimative bands ({EstimativeProbability.PercentRange(inputLow, inputHigh)})");
+            : string.Create(CultureInfo.InvariantCulture, $"the uncertain inputs move it across {bands} estimative bands");
         ConfidenceLevel fromSkill;
         string skillText;
         if (skill is null)
