@@ -166,10 +166,10 @@ public sealed class BacktestRecordTests
             $"| winner, blended | {N(b.GetProperty("model"), "0.000")} | {N(b.GetProperty("formal_successor"), "0.000")} | {N(b.GetProperty("most_coercion"), "0.000")} | {N(b.GetProperty("equal_odds"), "0.000")} |\n" +
             $"| winner, outside only | — | {N(o.GetProperty("formal_successor"), "0.000")} | {N(o.GetProperty("most_coercion"), "0.000")} | {N(o.GetProperty("equal_odds"), "0.000")} |\n\n" +
             $"Contested: β = {N(p.GetProperty("contested_signal"), "0.00")}, c = {N(p.GetProperty("contested_centre"), "0.000")} ({p.GetProperty("contested_cases").GetInt32()} cases).\n\n" +
-            $"Forms chosen on all cases: winner {p.GetProperty("winner_form").GetString()}, contested {p.GetProperty("contested_form").GetString()}.\n\n" +
-            "| form (leave-one-case-out on all cases) | Brier |\n|---|---|\n" +
-            string.Concat(root.GetProperty("pool").GetProperty("form_scores").GetProperty("winner").EnumerateArray().Select(f => $"| winner {f.GetProperty("form").GetString()} | {N(f.GetProperty("loo_brier"), "0.0000")} |\n")) +
-            string.Concat(root.GetProperty("pool").GetProperty("form_scores").GetProperty("contested").EnumerateArray().Select(f => $"| contested {f.GetProperty("form").GetString()} | {N(f.GetProperty("loo_brier"), "0.0000")} |\n")));
+            $"Forms chosen on all cases: winner {p.GetProperty("winner_form").GetString()}, contested {p.GetProperty("contested_form").GetString()}.\n\n")
+            + "| form (leave-one-case-out on all cases) | Brier |\n|---|---|\n"
+            + string.Concat(root.GetProperty("pool").GetProperty("form_scores").GetProperty("winner").EnumerateArray().Select(f => $"| winner {f.GetProperty("form").GetString()} | {N(f.GetProperty("loo_brier"), "0.0000")} |\n"))
+            + string.Concat(root.GetProperty("pool").GetProperty("form_scores").GetProperty("contested").EnumerateArray().Select(f => $"| contested {f.GetProperty("form").GetString()} | {N(f.GetProperty("loo_brier"), "0.0000")} |\n"));
     }
 
     private static string Exclusion(JsonElement root)
