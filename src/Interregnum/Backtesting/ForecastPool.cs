@@ -203,15 +203,20 @@ public static class ForecastPool
         }
 
         var scale = form == ContestedForm.CauchyPrior ? CauchyScale * 0.5 / sd : double.PositiveInfinity;
+
+        // The same arithmetic as Contested, with the log-odds taken once per case (the grid is walked many times over
+        // in the nested leave-one-case-out).
+        var priorLogOdds = cases.Select(c => Logit(c.ContestedPrior!.Value)).ToArray();
+        var signalLogOdds = cases.Select(c => Logit(c.ModelContested!.Value) - centre).ToArray();
         double best = 0, bestObjective = double.NegativeInfinity;
         for (var step = 0; step <= (int)(MaxSignal * 100); step++)
         {
             var beta = step / 100.0;
             var objective = form == ContestedForm.CauchyPrior ? -Math.Log(1 + ((beta / scale) * (beta / scale))) : 0;
-            foreach (var c in cases)
+            for (var i = 0; i < cases.Count; i++)
             {
-                var p = Contested(c.ContestedPrior!.Value, c.ModelContested!.Value, beta, centre);
-                objective += Math.Log(c.Contested ? p : 1 - p);
+                var p = 1 / (1 + Math.Exp(-(priorLogOdds[i] + (beta * signalLogOdds[i]))));
+                objective += Math.Log(cases[i].Contested ? p : 1 - p);
             }
 
             // Strictly better only: ties keep the smaller β (the outside view).
