@@ -203,8 +203,11 @@ public static partial class BacktestRun
             CaseOutcome.NoChangeBand,
             History.ReferenceClasses.ContestedBaseRates.Definition,
             new PoolJson(
-                "fitted on all cases: the parameters a forecast outside this backtest uses; each case's scored forecast uses the leave-one-case-out fit shown with it",
-                ToJson(scored.AllCases)),
+                "fitted on all cases: the parameters a forecast outside this backtest uses; each case's scored forecast uses the leave-one-case-out fit shown with it, its forms chosen without it (nested); form_scores: each form's leave-one-case-out Brier score on all cases, what the all-cases fit chose by",
+                ToJson(scored.AllCases),
+                new PoolFormScoresJson(
+                    Enum.GetValues<WinnerPoolForm>().Select((f, i) => new FormScoreJson(ForecastDocuments.Kebab(f.ToString()), Finite(scored.FormScores.Winner[i]))).ToList(),
+                    Enum.GetValues<ContestedForm>().Select((f, i) => new FormScoreJson(ForecastDocuments.Kebab(f.ToString()), Finite(scored.FormScores.Contested[i]))).ToList())),
             summary.Cases.Select((s, i) => new BacktestCaseJson(
                 s.CaseId,
                 s.Title,
@@ -250,7 +253,9 @@ public static partial class BacktestRun
         p.ContestedSignal,
         p.ContestedCentre,
         p.WinnerCases,
-        p.ContestedCases);
+        p.ContestedCases,
+        ForecastDocuments.Kebab(p.WinnerForm.ToString()),
+        ForecastDocuments.Kebab(p.ContestedForm.ToString()));
 
     private static double?[] Pair(ScoreInterval i) => [i.Lower, i.Upper];
 
@@ -356,9 +361,13 @@ public sealed record BacktestJson(
 
 public sealed record BacktestCaseJson(string Id, string Title, string ScenarioSha256, string Shock, string Exit, string RegimeType, string QuestionDate, string OutcomeDate, string Winner, bool Contested, IReadOnlyList<string> Excluded, PoolParametersJson PoolLeaveOneOut, IReadOnlyList<ForecasterJson> Forecasts);
 
-public sealed record PoolJson(string Note, PoolParametersJson AllCases);
+public sealed record PoolJson(string Note, PoolParametersJson AllCases, PoolFormScoresJson FormScores);
 
-public sealed record PoolParametersJson(PoolWeightsJson Blended, PoolWeightsJson OutsideOnly, double ContestedSignal, double ContestedCentre, int WinnerCases, int ContestedCases);
+public sealed record PoolParametersJson(PoolWeightsJson Blended, PoolWeightsJson OutsideOnly, double ContestedSignal, double ContestedCentre, int WinnerCases, int ContestedCases, string WinnerForm, string ContestedForm);
+
+public sealed record PoolFormScoresJson(IReadOnlyList<FormScoreJson> Winner, IReadOnlyList<FormScoreJson> Contested);
+
+public sealed record FormScoreJson(string Form, double? LooBrier);
 
 public sealed record PoolWeightsJson(double Model, double FormalSuccessor, double MostCoercion, double EqualOdds);
 

@@ -69,6 +69,9 @@ public sealed class BacktestRecordTests
         Assert.Equal(fit.GetProperty("contested_signal").GetDouble(), shipped.ContestedSignal, 3);
         Assert.Equal(fit.GetProperty("contested_centre").GetDouble(), shipped.ContestedCentre, 3);
         Assert.Equal(fit.GetProperty("winner_cases").GetInt32(), shipped.WinnerCases);
+        Assert.Equal(fit.GetProperty("contested_cases").GetInt32(), shipped.ContestedCases);
+        Assert.Equal(fit.GetProperty("winner_form").GetString(), JsonNamingPolicy.KebabCaseLower.ConvertName(shipped.WinnerForm.ToString()));
+        Assert.Equal(fit.GetProperty("contested_form").GetString(), JsonNamingPolicy.KebabCaseLower.ConvertName(shipped.ContestedForm.ToString()));
     }
 
     [Fact]
@@ -162,7 +165,11 @@ public sealed class BacktestRecordTests
             $"| fitted on all {p.GetProperty("winner_cases").GetInt32()} cases | model | formal successor | most coercion | equal odds |\n|---|---|---|---|---|\n" +
             $"| winner, blended | {N(b.GetProperty("model"), "0.000")} | {N(b.GetProperty("formal_successor"), "0.000")} | {N(b.GetProperty("most_coercion"), "0.000")} | {N(b.GetProperty("equal_odds"), "0.000")} |\n" +
             $"| winner, outside only | — | {N(o.GetProperty("formal_successor"), "0.000")} | {N(o.GetProperty("most_coercion"), "0.000")} | {N(o.GetProperty("equal_odds"), "0.000")} |\n\n" +
-            $"Contested: β = {N(p.GetProperty("contested_signal"), "0.00")}, c = {N(p.GetProperty("contested_centre"), "0.000")} ({p.GetProperty("contested_cases").GetInt32()} cases).\n");
+            $"Contested: β = {N(p.GetProperty("contested_signal"), "0.00")}, c = {N(p.GetProperty("contested_centre"), "0.000")} ({p.GetProperty("contested_cases").GetInt32()} cases).\n\n" +
+            $"Forms chosen on all cases: winner {p.GetProperty("winner_form").GetString()}, contested {p.GetProperty("contested_form").GetString()}.\n\n")
+            + "| form (leave-one-case-out on all cases) | Brier |\n|---|---|\n"
+            + string.Concat(root.GetProperty("pool").GetProperty("form_scores").GetProperty("winner").EnumerateArray().Select(f => $"| winner {f.GetProperty("form").GetString()} | {N(f.GetProperty("loo_brier"), "0.0000")} |\n"))
+            + string.Concat(root.GetProperty("pool").GetProperty("form_scores").GetProperty("contested").EnumerateArray().Select(f => $"| contested {f.GetProperty("form").GetString()} | {N(f.GetProperty("loo_brier"), "0.0000")} |\n"));
     }
 
     private static string Exclusion(JsonElement root)

@@ -18,11 +18,13 @@ public sealed record BacktestCaseRun(string CaseId, Scenario Scenario, CaseOutco
 /// <param name="Intervals">Bootstrap intervals of every aggregate and skill.</param>
 /// <param name="AllCases">The pool parameters fitted on every case: the ones a forecast outside the backtest uses.</param>
 /// <param name="LeaveOneOut">Per case (in order), the parameters fitted without it: the ones its scored forecast used.</param>
-public sealed record BlendedBacktestResult(BacktestSummary Summary, BootstrapIntervals Intervals, PoolParameters AllCases, IReadOnlyList<PoolParameters> LeaveOneOut);
+/// <param name="FormScores">Every form's leave-one-case-out Brier score on all the cases (what the all-cases fit chose its forms by).</param>
+public sealed record BlendedBacktestResult(BacktestSummary Summary, BootstrapIntervals Intervals, PoolParameters AllCases, IReadOnlyList<PoolParameters> LeaveOneOut, PoolFormScores FormScores);
 
 /// <summary>
 /// Scores the blended forecast on backtest cases with leave-one-case-out fitting: case i's blended forecast uses pool
-/// parameters fitted on the other cases only, so no case's outcome informs its own forecast. Pure function.
+/// parameters fitted on the other cases only, the choice of each form among them, so no case's outcome informs its own
+/// forecast (nested leave-one-case-out). Pure function.
 /// </summary>
 public static class BlendedBacktest
 {
@@ -57,7 +59,7 @@ public static class BlendedBacktest
             ]));
         }
 
-        return new BlendedBacktestResult(BacktestScoring.Summarise(scored), CaseBootstrap.Intervals(scored, bootstrapSeed, resamples), all, loo);
+        return new BlendedBacktestResult(BacktestScoring.Summarise(scored), CaseBootstrap.Intervals(scored, bootstrapSeed, resamples), all, loo, ForecastPool.FormScores(pool));
     }
 
     /// <summary>The pool's view of one case: the three winner components, the model's and the prior's contested forecasts.</summary>
