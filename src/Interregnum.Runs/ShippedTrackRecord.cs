@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using Interregnum.Backtesting;
 using Interregnum.Judgments;
 
 namespace Interregnum.Runs;
@@ -88,17 +89,54 @@ public static class ShippedTrackRecord
     /// pinned skill table; null when the tables are missing or malformed.
     /// </summary>
     public static SkillEvidence? WinnerSkill(string markdown) =>
-        SkillAgainstBestRival(markdown, "Brier (winner)", ["equal-odds", "formal-successor", "most-coercion"]);
+        SkillAgainstBestRival(markdown, "Brier (winner)", ["equal-odds", "formal-successor", "most-coercion"], BlendedSubject);
 
     /// <summary>
-    /// The blended forecast's measured skill on whether the succession is contested, against the best rival on its
-    /// Brier score (the lowest mean among the base rate, the formal successor and equal odds); null when the tables
-    /// are missing or malformed.
+    /// The measured skill on whether the succession is contested, against the best rival on its Brier score (the
+    /// lowest mean among the base rate, the formal successor and equal odds); null when the tables are missing or
+    /// malformed. When the shipped blend gives the model's contested signal no weight (<paramref name="priorAlone"/>),
+    /// the blended forecast is the reference-class prior alone and says nothing about the model's own number, so the
+    /// evidence is then the model alone's (the aggregates' <c>inside-only</c> row against the same rival, without an
+    /// interval, which the record does not hold for it).
     /// </summary>
-    public static SkillEvidence? ContestedSkill(string markdown) =>
-        SkillAgainstBestRival(markdown, "Brier (contested)", ["base-rate", "formal-successor", "equal-odds"]);
+    /// <param name="markdown">docs/backtesting.md.</param>
+    /// <param name="priorAlone">Whether the shipped contested update gives the model's signal no weight.</param>
+    public static SkillEvidence? ContestedSkill(string markdown, bool priorAlone = false)
+    {
+        const string Column = "Brier (contested)";
+        string[] rivals = ["base-rate", "formal-successor", "equal-odds"];
+        if (!priorAlone)
+        {
+            return SkillAgainstBestRival(markdown, Column, rivals, BlendedSubject);
+        }
 
-    private static SkillEvidence? SkillAgainstBestRival(string markdown, string column, string[] rivals)
+        if (Table(markdown, "aggregates") is not { } a)
+        {
+            return null;
+        }
+
+        var c = a.Header.ToList().IndexOf(Column) - 1;
+        var inside = a.Rows.FirstOrDefault(r => r.Forecaster == "inside-only");
+        try
+        {
+            var best = c < 0 ? null : a.Rows.Where(r => rivals.Contains(r.Forecaster) && r.Cells[c] != "—").MinBy(r => Parse(r.Cells[c]).Value);
+            if (best is null || inside is null || inside.Cells[c] == "—" || !int.TryParse(inside.Cells[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var cases))
+            {
+                return null;
+            }
+
+            var skill = 1 - (Parse(inside.Cells[c]).Value / Parse(best.Cells[c]).Value);
+            return new SkillEvidence(cases, skill, null, null, RivalWords(best.Forecaster), "the model's own contested forecast (the blended forecast uses the reference class's prior alone)");
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private const string BlendedSubject = "the forecast blended with the outside view";
+
+    private static SkillEvidence? SkillAgainstBestRival(string markdown, string column, string[] rivals, string subject)
     {
         if (Table(markdown, "aggregates") is not { } a || Table(markdown, "skill") is not { } s)
         {
@@ -123,7 +161,7 @@ public static class ShippedTrackRecord
             }
 
             var (value, low, high) = Parse(skill.Cells[sc]);
-            return new SkillEvidence(cases, value, low, high, RivalWords(best!.Forecaster), $"{column[..column.IndexOf(' ', StringComparison.Ordinal)]} skill, blended forecast");
+            return new SkillEvidence(cases, value, low, high, RivalWords(best!.Forecaster), subject);
         }
         catch (FormatException)
         {
@@ -175,7 +213,7 @@ public static class ShippedSkill
     private static readonly Lazy<(SkillEvidence? Winner, SkillEvidence? Contested)> Record = new(() =>
     {
         var text = ShippedTrackRecord.EmbeddedText();
-        return (ShippedTrackRecord.WinnerSkill(text), ShippedTrackRecord.ContestedSkill(text));
+        return (ShippedTrackRecord.WinnerSkill(text), ShippedTrackRecord.ContestedSkill(text, priorAlone: ForecastPool.Shipped.ContestedSignal == 0));
     });
 
     /// <summary>Skill on who prevails, against the best rival, or null when the record is unreadable.</summary>

@@ -69,6 +69,7 @@ public sealed class ShippedTrackRecordTests
         | formal-successor | 45 | 0.650 [0.500, 0.800] | 0.210 [0.110, 0.300] |
         | most-coercion | 45 | 1.100 [0.900, 1.300] | — |
         | base-rate | 45 | — | 0.130 [0.090, 0.190] |
+        | inside-only | 45 | 0.590 [0.480, 0.700] | 0.208 [0.170, 0.260] |
         <!-- /pinned -->
 
         <!-- pinned:skill -->
@@ -90,7 +91,7 @@ public sealed class ShippedTrackRecordTests
         Assert.Equal(45, skill.Cases);
         Assert.Equal("the formal successor", skill.Reference);
         Assert.Equal((0.08, -0.03, 0.19), (skill.Gain, skill.Low, skill.High));
-        Assert.StartsWith("Brier skill", skill.Measure, StringComparison.Ordinal);
+        Assert.Equal("the forecast blended with the outside view", skill.Subject);
     }
 
     [Fact]
@@ -101,6 +102,13 @@ public sealed class ShippedTrackRecordTests
         Assert.NotNull(skill);
         Assert.Equal("the base rate", skill.Reference);
         Assert.Equal((-0.08, -0.15, 0.01), (skill.Gain, skill.Low, skill.High));
+
+        // With the prior alone in the blend, the evidence is the model alone's: 1 - 0.208 / 0.130 = -0.6, no interval
+        var alone = ShippedTrackRecord.ContestedSkill(RivalSnippet, priorAlone: true);
+        Assert.NotNull(alone);
+        Assert.Equal(-0.6, alone.Gain, 12);
+        Assert.Equal(("the base rate", (double?)null, (double?)null), (alone.Reference, alone.Low, alone.High));
+        Assert.StartsWith("the model's own contested forecast", alone.Subject, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,12 +19,12 @@ public enum ConfidenceLevel
 
 /// <summary>The model's measured skill on past cases, as a backtest reports it.</summary>
 /// <param name="Cases">Number of past cases scored.</param>
-/// <param name="Gain">The skill over <paramref name="Reference"/> on <paramref name="Measure"/> (positive: the model is better; 0: no better).</param>
-/// <param name="Low">Lower end of the 90% interval of <paramref name="Gain"/>.</param>
-/// <param name="High">Upper end of the 90% interval of <paramref name="Gain"/>.</param>
+/// <param name="Gain">The Brier skill over <paramref name="Reference"/>, 1 − the forecast's Brier score / the reference's (positive: better; 0: no better).</param>
+/// <param name="Low">Lower end of the 90% interval of <paramref name="Gain"/>, or null when none was recorded.</param>
+/// <param name="High">Upper end of the 90% interval of <paramref name="Gain"/>, or null when none was recorded.</param>
 /// <param name="Reference">What the model was compared with, in words (e.g. "equal odds").</param>
-/// <param name="Measure">What <paramref name="Gain"/> measures, in words (e.g. "Brier skill of the blended forecast, 1 − its Brier score / the reference's").</param>
-public sealed record SkillEvidence(int Cases, double Gain, double Low, double High, string Reference, string Measure);
+/// <param name="Subject">The forecast that was scored, in words (e.g. "the forecast blended with the outside view").</param>
+public sealed record SkillEvidence(int Cases, double Gain, double? Low, double? High, string Reference, string Subject);
 
 /// <summary>The input a judgment rests on most.</summary>
 /// <param name="Input">Input path.</param>
@@ -112,9 +112,14 @@ public static class KeyJudgments
         }
         else
         {
-            fromSkill = skill.Gain <= 0 ? ConfidenceLevel.Low : skill.Low <= 0 ? ConfidenceLevel.Moderate : ConfidenceLevel.High;
-            var verdict = skill.Gain <= 0 ? "did not beat" : skill.Low <= 0 ? "beat, though not clearly," : "beat";
-            skillText = string.Create(CultureInfo.InvariantCulture, $"on {skill.Cases} past successions the model {verdict} {skill.Reference} ({skill.Measure}: {skill.Gain:+0.00;-0.00;0.00}, 90% interval {skill.Low:+0.00;-0.00;0.00} to {skill.High:+0.00;-0.00;0.00})");
+            // Without an interval a positive skill cannot be called clear of zero.
+            var clear = skill.Low is > 0;
+            fromSkill = skill.Gain <= 0 ? ConfidenceLevel.Low : clear ? ConfidenceLevel.High : ConfidenceLevel.Moderate;
+            var verdict = skill.Gain <= 0 ? "did not beat" : clear ? "beat" : "beat, though not clearly,";
+            var interval = skill is { Low: { } lo, High: { } hi }
+                ? string.Create(CultureInfo.InvariantCulture, $", 90% interval {lo:+0.00;-0.00;0.00} to {hi:+0.00;-0.00;0.00}")
+                : "";
+            skillText = string.Create(CultureInfo.InvariantCulture, $"on {skill.Cases} past successions {skill.Subject} {verdict} {skill.Reference} (Brier skill {skill.Gain:+0.00;-0.00;0.00}{interval})");
         }
 
         var level = (ConfidenceLevel)Math.Min((int)spread, (int)fromSkill);

@@ -7,7 +7,7 @@ namespace Interregnum.Tests.Judgments;
 
 public sealed class KeyJudgmentsTests
 {
-    private static readonly SkillEvidence ClearSkill = new(40, 0.12, 0.05, 0.20, "equal odds", "Brier skill");
+    private static readonly SkillEvidence ClearSkill = new(40, 0.12, 0.05, 0.20, "equal odds", "the forecast");
 
     [Theory]
     [InlineData(0.30, 0.40, ConfidenceLevel.High)] // one band (unlikely)
@@ -27,11 +27,20 @@ public sealed class KeyJudgmentsTests
 
     [Fact]
     public void Confidence_NarrowSpreadSkillIntervalIncludesZero_IsModerate() =>
-        Assert.Equal(ConfidenceLevel.Moderate, KeyJudgments.Confidence(0.30, 0.40, new SkillEvidence(40, 0.05, -0.02, 0.12, "equal odds", "Brier skill")).Level);
+        Assert.Equal(ConfidenceLevel.Moderate, KeyJudgments.Confidence(0.30, 0.40, new SkillEvidence(40, 0.05, -0.02, 0.12, "equal odds", "the forecast")).Level);
+
+    [Fact]
+    public void Confidence_PositiveSkillWithoutInterval_IsModerateAndPrintsNoInterval()
+    {
+        var (level, reason) = KeyJudgments.Confidence(0.30, 0.40, new SkillEvidence(40, 0.05, null, null, "equal odds", "the forecast"));
+
+        Assert.Equal(ConfidenceLevel.Moderate, level);
+        Assert.EndsWith("on 40 past successions the forecast beat, though not clearly, equal odds (Brier skill +0.05)", reason, StringComparison.Ordinal);
+    }
 
     [Fact]
     public void Confidence_NarrowSpreadModelWorseThanReference_IsLow() =>
-        Assert.Equal(ConfidenceLevel.Low, KeyJudgments.Confidence(0.30, 0.40, new SkillEvidence(40, -0.05, -0.12, 0.02, "equal odds", "Brier skill")).Level);
+        Assert.Equal(ConfidenceLevel.Low, KeyJudgments.Confidence(0.30, 0.40, new SkillEvidence(40, -0.05, -0.12, 0.02, "equal odds", "the forecast")).Level);
 
     [Fact]
     public void Build_ThreeCandidates_LeaderRunnerUpAndContestedInWordsWithNumbers()
