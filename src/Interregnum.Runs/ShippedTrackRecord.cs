@@ -126,7 +126,7 @@ public static class ShippedTrackRecord
             }
 
             var skill = 1 - (Parse(inside.Cells[c]).Value / Parse(best.Cells[c]).Value);
-            return new SkillEvidence(cases, skill, null, null, RivalWords(best.Forecaster), "the model's own contested forecast (the blended forecast uses the reference class's prior alone)");
+            return new SkillEvidence(cases, skill, null, null, RivalWords(best.Forecaster), "the model's own contested forecast (the blend uses the class prior alone)");
         }
         catch (FormatException)
         {
@@ -134,7 +134,7 @@ public static class ShippedTrackRecord
         }
     }
 
-    private const string BlendedSubject = "the forecast blended with the outside view";
+    private const string BlendedSubject = "the blended forecast";
 
     private static SkillEvidence? SkillAgainstBestRival(string markdown, string column, string[] rivals, string subject)
     {

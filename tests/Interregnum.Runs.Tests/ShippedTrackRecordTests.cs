@@ -91,7 +91,7 @@ public sealed class ShippedTrackRecordTests
         Assert.Equal(45, skill.Cases);
         Assert.Equal("the formal successor", skill.Reference);
         Assert.Equal((0.08, -0.03, 0.19), (skill.Gain, skill.Low, skill.High));
-        Assert.Equal("the forecast blended with the outside view", skill.Subject);
+        Assert.Equal("the blended forecast", skill.Subject);
     }
 
     [Fact]
