@@ -26,10 +26,11 @@ public sealed class BoostedTreesTests
     public void Fit_ManyTreesNoPenalty_ConvergesToTheCellRates()
     {
         // The saturated fit of a 0/1 covariate is the event share in each cell: 1/5 and 3/5 (Newton's method on a
-        // logistic likelihood converges to it).
+        // logistic likelihood converges to it). Splits stop once their gain is below 1e-12 (round-off), that is once a
+        // cell's gradient sum is below about 1e-6, so the cell rates are reached to about 1e-7: checked to 6 decimals.
         var trees = BoostedTrees.Fit(X, Y, new BoostedTreesSettings(Trees: 200, Depth: 1, LearningRate: 0.5, MinChildWeight: 0, Lambda: 0));
-        Assert.Equal(0.2, trees.Predict([0]), 9);
-        Assert.Equal(0.6, trees.Predict([1]), 9);
+        Assert.Equal(0.2, trees.Predict([0]), 6);
+        Assert.Equal(0.6, trees.Predict([1]), 6);
     }
 
     [Fact]

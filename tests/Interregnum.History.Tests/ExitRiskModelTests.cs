@@ -99,11 +99,11 @@ public sealed class ExitRiskModelTests
     public void Panel_CandidateCovariatesOfAnOriginYear_DoNotDependOnLaterLeadersRegimesOrExits(int year)
     {
         // Leakage test for the leader, regime and exit-history covariates (military career, regime duration, leader
-        // entries, irregular exits since 1950). Rebuild the panel from a world cut at 1 January of the year: Archigos
+        // entries, irregular exits since 1950, Cline plots). Rebuild the panel from a world cut at 1 January of the year: Archigos
         // spells that start on or after the day are gone and every spell still running on the day is censored (in
         // office, no exit); GWF periods that start on or after the day are gone and the one running is extended to
         // GWF's end with no end coded; REIGN leaders who took office on or after the day are gone; coup attempts after
-        // the day are gone. The covariates of the leaders in office on the day must not change.
+        // the day and Cline events dated on or after it are gone. The covariates of the leaders in office on the day must not change.
         var origin = new DateOnly(year, 1, 1);
         var full = Data.Value;
         var cut = full with
@@ -118,8 +118,9 @@ public sealed class ExitRiskModelTests
                 .ToList(),
             PowellThyne = full.PowellThyne.Where(c => new DateOnly(c.Year, c.Month, 1) < origin).ToList(),
             ReignLeaders = full.ReignLeaders.Where(l => new DateOnly(l.StartYear, l.StartMonth, 1) < origin).ToList(),
+            Cline = full.Cline.Where(c => ExitRiskPanel.ClineDate(c) < origin).ToList(),
         };
-        Assert.True(cut.Archigos.Count < full.Archigos.Count && cut.Gwf.Count < full.Gwf.Count && cut.ReignLeaders.Count < full.ReignLeaders.Count);
+        Assert.True(cut.Archigos.Count < full.Archigos.Count && cut.Gwf.Count < full.Gwf.Count && cut.ReignLeaders.Count < full.ReignLeaders.Count && cut.Cline.Count < full.Cline.Count);
         var expected = ExitRiskPanel.Build(full).Rows.Where(r => r.Year == year).ToDictionary(r => r.ObsId);
         var actual = ExitRiskPanel.Build(cut).Rows.Where(r => r.Year == year).ToDictionary(r => r.ObsId);
 
@@ -130,8 +131,8 @@ public sealed class ExitRiskModelTests
         {
             var later = actual[id].Covariates;
             Assert.Equal(
-                (row.Covariates.MilitaryCareer, row.Covariates.RegimeYears, row.Covariates.LeaderEntriesPast5Years, row.Covariates.IrregularExitsSince1950, row.Covariates.Regime, row.Covariates.IrregularExitsPast10Years),
-                (later.MilitaryCareer, later.RegimeYears, later.LeaderEntriesPast5Years, later.IrregularExitsSince1950, later.Regime, later.IrregularExitsPast10Years));
+                (row.Covariates.MilitaryCareer, row.Covariates.RegimeYears, row.Covariates.LeaderEntriesPast5Years, row.Covariates.IrregularExitsSince1950, row.Covariates.ClinePlotsPast5Years, row.Covariates.Regime, row.Covariates.IrregularExitsPast10Years),
+                (later.MilitaryCareer, later.RegimeYears, later.LeaderEntriesPast5Years, later.IrregularExitsSince1950, later.ClinePlotsPast5Years, later.Regime, later.IrregularExitsPast10Years));
         }
     }
 
@@ -141,13 +142,13 @@ public sealed class ExitRiskModelTests
         // GWF "Russia 93-NA" (personal) began 1993-09-21: 5,946 days before 2010-01-01 (Python's date arithmetic).
         // REIGN dates Putin's start 2000-01-01, one day after Archigos's 1999-12-31, with militarycareer 0.
         // Archigos leaders of Russia who took office 2005–2009: none (Putin's spell runs on; Medvedev is inside it).
-        // Irregular or foreign exits of Russia's leaders 1950–2009 in Archigos: none (Khrushchev 1964 is coded Regular,
-        // Gorbachev 1991 Regular).
+        // Irregular or foreign exits of Russia's leaders (COW 365) 1950–2009 in Archigos: one, Gorbachev's spell ending
+        // 1991-08-21, coded Irregular (the August coup); the other two, Alexander II 1881 and Nicholas II 1917, are before 1950.
         var row = ExitRiskPanel.Build(Data.Value).Rows.Single(r => r.Leader == "Putin" && r.Year == 2010);
         Assert.Equal(5946 / 365.25, row.Covariates.RegimeYears, 12);
         Assert.Equal(0, row.Covariates.MilitaryCareer);
         Assert.Equal(0, row.Covariates.LeaderEntriesPast5Years);
-        Assert.Equal(0, row.Covariates.IrregularExitsSince1950);
+        Assert.Equal(1, row.Covariates.IrregularExitsSince1950);
     }
 
     [Fact]

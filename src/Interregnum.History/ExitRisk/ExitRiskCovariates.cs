@@ -76,6 +76,7 @@ public enum ExitRegime
 /// <param name="RegimeYears">Years (days / 365.25) since the start of the GWF regime period in power on the window's first day (0 when none).</param>
 /// <param name="LeaderEntriesPast5Years">Leaders (Archigos spells) who took office in the country in the five years before the window.</param>
 /// <param name="IrregularExitsSince1950">Irregular or foreign-forced exits of the country's leaders (Archigos) from 1950 to the window.</param>
+/// <param name="ClinePlotsPast5Years">Failed coup attempts and discovered conspiracies (Cline Center, unrealized events) in the country in the five years before the window; an event without a month or day is dated to the last day of its year or month.</param>
 public sealed record ExitRiskCovariates(
     double Age,
     double TenureYears,
@@ -96,7 +97,8 @@ public sealed record ExitRiskCovariates(
     double MilitaryCareer = 0,
     double RegimeYears = 0,
     int LeaderEntriesPast5Years = 0,
-    int IrregularExitsSince1950 = 0)
+    int IrregularExitsSince1950 = 0,
+    int ClinePlotsPast5Years = 0)
 {
     /// <summary>
     /// Every candidate covariate, in the order of <see cref="ToVector"/>, with its scale. A model reads the subset its
@@ -125,6 +127,7 @@ public sealed record ExitRiskCovariates(
         "log1p_regime_years", // ln(1 + years since the GWF regime period began)
         "log1p_leader_entries_5y", // ln(1 + leaders who took office in the five years before)
         "log1p_irregular_exits_since_1950", // ln(1 + irregular exits since 1950)
+        "log1p_cline_plots_5y", // ln(1 + Cline failed attempts and conspiracies in the five years before)
     ];
 
     /// <summary>The values the model reads, in the order of <see cref="AllNames"/>.</summary>
@@ -161,6 +164,7 @@ public sealed record ExitRiskCovariates(
         Math.Log(1 + Math.Max(0, RegimeYears)),
         Math.Log(1 + LeaderEntriesPast5Years),
         Math.Log(1 + IrregularExitsSince1950),
+        Math.Log(1 + ClinePlotsPast5Years),
     ];
 
     /// <summary>
@@ -198,7 +202,7 @@ public sealed record ExitRiskCovariates(
             errors.Add($"region '{Region}' is not one of {string.Join(", ", Regions.Names)}");
         }
 
-        if (CoupAttemptsPast5Years < 0 || CoupAttemptsThisTenure < 0 || IrregularExitsPast10Years < 0 || RegionCoupAttemptsPast3Years < 0 || LeaderEntriesPast5Years < 0 || IrregularExitsSince1950 < 0)
+        if (CoupAttemptsPast5Years < 0 || CoupAttemptsThisTenure < 0 || IrregularExitsPast10Years < 0 || RegionCoupAttemptsPast3Years < 0 || LeaderEntriesPast5Years < 0 || IrregularExitsSince1950 < 0 || ClinePlotsPast5Years < 0)
         {
             errors.Add("counts of coup attempts and irregular exits cannot be negative");
         }

@@ -66,6 +66,7 @@ public static class ExitRiskPanel
             .Where(s => s.Exit is "Irregular" or "Foreign")
             .ToLookup(s => s.CountryCode, s => s.EndDate);
         var careers = MilitaryCareers(data.ReignLeaders);
+        var plots = data.Cline.Where(c => c.Unrealized).ToLookup(c => c.CowCode, ClineDate);
         var entries = data.Archigos.ToLookup(s => s.CountryCode, s => s.StartDate);
         var rows = new List<LeaderYear>();
         int missingBirth = 0, unknownExit = 0, heldOut = 0, carried = 0;
@@ -120,7 +121,8 @@ public static class ExitRiskPanel
                     MilitaryCareerOf(careers, s),
                     regimeStart is { } rs ? (origin.DayNumber - rs.DayNumber) / 365.25 : 0,
                     entries[s.CountryCode].Count(d => d < origin && d >= origin.AddYears(-5)),
-                    irregularExits[s.CountryCode].Count(d => d < origin && d >= CoupRecordStart));
+                    irregularExits[s.CountryCode].Count(d => d < origin && d >= CoupRecordStart),
+                    plots[s.CountryCode].Count(d => d < origin && d >= origin.AddYears(-5)));
                 rows.Add(new LeaderYear(s.ObsId, s.Leader, s.CountryCode, year, covariates, outcome.Value, outcome == ExitManner.Irregular ? KindOf(s.ExitCode) : null));
             }
         }
@@ -177,15 +179,28 @@ public static class ExitRiskPanel
         return last is not null && last.EndDate == GwfEnd ? (ExitRiskCovariates.RegimeOf(last.RegimeType), true, last.StartDate) : (ExitRegime.Other, false, null);
     }
 
+    /// <summary>The day of a Cline event; without a month, the last day of its year; without a day, the last day of its month (never earlier than it could have happened).</summary>
+    public static DateOnly ClineDate(ClineCoupEvent e)
+    {
+        if (e.Month is not (>= 1 and <= 12))
+        {
+            return new DateOnly(e.Year, 12, 31);
+        }
+
+        var month = e.Month.Value;
+        var last = DateTime.DaysInMonth(e.Year, month);
+        return new DateOnly(e.Year, month, e.Day is >= 1 && e.Day <= last ? e.Day.Value : last);
+    }
+
     /// <summary>REIGN leaders' start dates and military careers (missing read as 0) by COW code.</summary>
-    internal static ILookup<int, (DateOnly Start, double Career)> MilitaryCareers(IEnumerable<ReignLeader> leaders) =>
+    public static ILookup<int, (DateOnly Start, double Career)> MilitaryCareers(IEnumerable<ReignLeader> leaders) =>
         leaders.ToLookup(l => l.CountryCode, l => (SafeDate(l.StartYear, l.StartMonth, l.StartDay), l.MilitaryCareer ?? 0));
 
     /// <summary>
     /// A fact about the leader before office: the military career of the REIGN leader of the same country whose start
     /// is nearest the Archigos spell's, within 31 days (the lists date some starts a day or a month apart); 0 when none is.
     /// </summary>
-    internal static double MilitaryCareerOf(ILookup<int, (DateOnly Start, double Career)> careers, ArchigosSpell spell) =>
+    public static double MilitaryCareerOf(ILookup<int, (DateOnly Start, double Career)> careers, ArchigosSpell spell) =>
         careers[spell.CountryCode]
             .Select(c => (Gap: Math.Abs(c.Start.DayNumber - spell.StartDate.DayNumber), c.Career))
             .Where(c => c.Gap <= 31)
