@@ -145,13 +145,26 @@ public static class ExitRiskRun
     /// The specification named by the specification-search options: the shipped one, with the covariates and the
     /// prior scale replaced where given. Problems (an unknown covariate, a prior scale out of range) come back in words.
     /// </summary>
-    public static (ExitRiskSpecification Specification, IReadOnlyList<string> Problems) Specification(string? covariates, double? priorScale, double? irregularPriorScale = null, BoostedTreesSettings? irregularBoosting = null)
+    public static (ExitRiskSpecification Specification, IReadOnlyList<string> Problems) Specification(string? covariates, double? priorScale, double? irregularPriorScale = null, string? irregularBoosting = null)
     {
+        BoostedTreesSettings? boosting = null;
+        if (irregularBoosting is { } text)
+        {
+            try
+            {
+                boosting = BoostedTreesSettings.Parse(text);
+            }
+            catch (Exception e) when (e is FormatException or OverflowException)
+            {
+                return (ExitRiskSpecification.Default, [$"--irregular-boosting: {e.Message}"]);
+            }
+        }
+
         var shipped = ExitRiskSpecification.Default;
         var specification = covariates is { } list
             ? ExitRiskSpecification.Parse(list, priorScale ?? shipped.PriorScale)
             : shipped with { PriorScale = priorScale ?? shipped.PriorScale };
-        specification = specification with { IrregularPriorScale = irregularPriorScale ?? shipped.IrregularPriorScale, IrregularBoosting = irregularBoosting ?? shipped.IrregularBoosting };
+        specification = specification with { IrregularPriorScale = irregularPriorScale ?? shipped.IrregularPriorScale, IrregularBoosting = boosting ?? shipped.IrregularBoosting };
         return (specification, specification.Validate());
     }
 

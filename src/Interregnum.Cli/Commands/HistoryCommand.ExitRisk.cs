@@ -64,17 +64,7 @@ internal static partial class HistoryCommand
                 throw new CliException($"{loaded.Path}: the scenario has no 'exit_risk' section (the incumbent's facts for the exit-risk model; see docs/exit-risk.md)", ExitCodes.InvalidInput);
             }
 
-            BoostedTreesSettings? boosting;
-            try
-            {
-                boosting = parse.GetValue(irregularBoosting) is { } text ? BoostedTreesSettings.Parse(text) : null;
-            }
-            catch (FormatException e)
-            {
-                throw new CliException($"--irregular-boosting: {e.Message}", ExitCodes.InvalidInput);
-            }
-
-            var (spec, specProblems) = ExitRiskRun.Specification(parse.GetValue(covariates), parse.GetValue(priorScale), parse.GetValue(irregularPriorScale), boosting);
+            var (spec, specProblems) = ExitRiskRun.Specification(parse.GetValue(covariates), parse.GetValue(priorScale), parse.GetValue(irregularPriorScale), parse.GetValue(irregularBoosting));
             if (specProblems.Count > 0)
             {
                 throw new CliException(string.Join("; ", specProblems), ExitCodes.InvalidInput);
