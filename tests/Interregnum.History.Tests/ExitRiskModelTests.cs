@@ -197,6 +197,35 @@ public sealed class ExitRiskModelTests
     }
 
     [Fact]
+    public void Model_IrregularFromBoostedTrees_UsesTheTreesAndItsForecastStillAddsUp()
+    {
+        // With boosted trees for irregular exit, the year's irregular probability is the trees' (fitted alone here on
+        // the same rows and covariates), and the 12- and 24-month forecast still adds up across manners.
+        var rows = ExitRiskPanel.Build(Data.Value).Rows.Where(r => r.Year < 1980).ToList();
+        var boosting = new BoostedTreesSettings(Trees: 30, Depth: 2, LearningRate: 0.1);
+        var spec = ExitRiskSpecification.Default with { IrregularBoosting = boosting };
+        var model = ExitRiskModel.FitOn(rows, spec);
+        var x = new double[rows.Count, spec.Covariates.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var v = spec.Select(rows[i].Covariates);
+            for (var a = 0; a < v.Length; a++)
+            {
+                x[i, a] = v[a];
+            }
+        }
+
+        var trees = BoostedTrees.Fit(x, rows.Select(r => r.Outcome == ExitManner.Irregular).ToArray(), boosting);
+        var leader = Autocrat with { Year = 1979 };
+        Assert.Equal(trees.Predict(spec.Select(leader)), model.YearProbabilities(leader)[3], 12);
+        var f = model.Forecast(leader, draws: 200, seed: 2);
+        foreach (var h in new[] { 12, 24 })
+        {
+            Assert.Equal(f.Get(h, "any").Probability, f.Get(h, "regular").Probability + f.Get(h, "natural").Probability + f.Get(h, "irregular").Probability, 12);
+        }
+    }
+
+    [Fact]
     public void ElectionCalendar_HandBuiltEvents_CountsOnlyVotesKnownOnTheDay()
     {
         // Country 1: a calendar vote 2001-05-10 (known). Country 2: an early vote 2001-06-01 announced 2001-03 (month
