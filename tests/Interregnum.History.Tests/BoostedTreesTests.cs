@@ -58,6 +58,8 @@ public sealed class BoostedTreesTests
     {
         Assert.Equal(new BoostedTreesSettings(300, 2, 0.05, 10, 2), BoostedTreesSettings.Parse("300,2,0.05,10,2"));
         Assert.Equal(new BoostedTreesSettings(100, 1, 0.1), BoostedTreesSettings.Parse("100, 1, 0.1"));
+        Assert.Equal(new BoostedTreesSettings(150, 3, 0.03, 10, 1, Blend: 0.5), BoostedTreesSettings.Parse("150,3,0.03,10,1,0.5"));
+        Assert.NotEmpty(new BoostedTreesSettings(Blend: 0).Validate());
         Assert.Throws<FormatException>(() => BoostedTreesSettings.Parse("300,2"));
         Assert.NotEmpty(new BoostedTreesSettings(Depth: 0).Validate());
     }

@@ -218,6 +218,10 @@ public sealed class ExitRiskModelTests
         var trees = BoostedTrees.Fit(x, rows.Select(r => r.Outcome == ExitManner.Irregular).ToArray(), boosting);
         var leader = Autocrat with { Year = 1979 };
         Assert.Equal(trees.Predict(spec.Select(leader)), model.YearProbabilities(leader)[3], 12);
+        // Blended at weight 0.5, the irregular probability is the mean of the trees' and the shared logit's.
+        var blended = ExitRiskModel.FitOn(rows, spec with { IrregularBoosting = boosting with { Blend = 0.5 } });
+        var shared = ExitRiskModel.FitOn(rows, ExitRiskSpecification.Default);
+        Assert.Equal((trees.Predict(spec.Select(leader)) + shared.YearProbabilities(leader)[3]) / 2, blended.YearProbabilities(leader)[3], 12);
         var f = model.Forecast(leader, draws: 200, seed: 2);
         foreach (var h in new[] { 12, 24 })
         {

@@ -11,29 +11,33 @@ namespace Interregnum.History.ExitRisk;
 /// <param name="MinChildWeight">Least sum of p(1 − p) (the Hessian) in a leaf; splits that leave less are not made.</param>
 /// <param name="Lambda">L2 penalty on leaf values (the λ of XGBoost; leaf value = −G / (H + λ)).</param>
 /// <param name="Bins">Most distinct split points per covariate (quantile bins of the training values).</param>
-public sealed record BoostedTreesSettings(int Trees = 200, int Depth = 2, double LearningRate = 0.05, double MinChildWeight = 5, double Lambda = 1, int Bins = 32)
+/// <param name="Blend">
+/// Weight of the trees where their probability is averaged with the logit's (an ensemble, as Ward and Beger 2017 average
+/// their models): 1 = the trees alone, 0.5 = the mean of the two.
+/// </param>
+public sealed record BoostedTreesSettings(int Trees = 200, int Depth = 2, double LearningRate = 0.05, double MinChildWeight = 5, double Lambda = 1, int Bins = 32, double Blend = 1)
 {
     /// <summary>Problems with the settings (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (Trees < 1 || Depth is < 1 or > 6 || !(LearningRate is > 0 and <= 1) || !(MinChildWeight >= 0) || !(Lambda >= 0) || Bins is < 2 or > 255)
+        if (Trees < 1 || Depth is < 1 or > 6 || !(LearningRate is > 0 and <= 1) || !(MinChildWeight >= 0) || !(Lambda >= 0) || Bins is < 2 or > 255 || !(Blend is > 0 and <= 1))
         {
-            errors.Add($"boosting settings out of range (trees >= 1, depth 1..6, learning rate in (0, 1], min child weight >= 0, lambda >= 0, bins 2..255): {this}");
+            errors.Add($"boosting settings out of range (trees >= 1, depth 1..6, learning rate in (0, 1], min child weight >= 0, lambda >= 0, bins 2..255, blend in (0, 1]): {this}");
         }
 
         return errors;
     }
 
-    /// <summary>Reads "trees,depth,rate[,min_child_weight[,lambda]]", e.g. "300,2,0.05".</summary>
+    /// <summary>Reads "trees,depth,rate[,min_child_weight[,lambda[,blend]]]", e.g. "300,2,0.05".</summary>
     /// <exception cref="FormatException">Not numbers in that form.</exception>
     public static BoostedTreesSettings Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var parts = text.Split(',', StringSplitOptions.TrimEntries);
-        if (parts.Length is < 3 or > 5)
+        if (parts.Length is < 3 or > 6)
         {
-            throw new FormatException($"expected trees,depth,rate[,min_child_weight[,lambda]], got '{text}'");
+            throw new FormatException($"expected trees,depth,rate[,min_child_weight[,lambda[,blend]]], got '{text}'");
         }
 
         var d = new BoostedTreesSettings(
@@ -44,6 +48,7 @@ public sealed record BoostedTreesSettings(int Trees = 200, int Depth = 2, double
         {
             MinChildWeight = parts.Length > 3 ? double.Parse(parts[3], CultureInfo.InvariantCulture) : d.MinChildWeight,
             Lambda = parts.Length > 4 ? double.Parse(parts[4], CultureInfo.InvariantCulture) : d.Lambda,
+            Blend = parts.Length > 5 ? double.Parse(parts[5], CultureInfo.InvariantCulture) : d.Blend,
         };
     }
 }

@@ -127,7 +127,9 @@ public sealed class ExitRiskModel
             return p;
         }
 
-        var q = IrregularTrees is { } trees ? trees.Predict(x) : MultinomialLogit.Probabilities(irregular!, x)[1];
+        var q = IrregularTrees is { } trees
+            ? (trees.Settings.Blend * trees.Predict(x)) + ((1 - trees.Settings.Blend) * (irregular is null ? p[3] : MultinomialLogit.Probabilities(irregular, x)[1]))
+            : MultinomialLogit.Probabilities(irregular!, x)[1];
         var scale = (1 - q) / (1 - p[3]);
         return [p[0] * scale, p[1] * scale, p[2] * scale, q];
     }
