@@ -24,6 +24,9 @@ public sealed record HistoricalData(
     IReadOnlyList<RowIssue> Skipped,
     IReadOnlyList<ReignElection> Elections)
 {
+    /// <summary>REIGN leaders (military career, for the exit-risk model); empty unless loaded.</summary>
+    public IReadOnlyList<ReignLeader> ReignLeaders { get; init; } = [];
+
     /// <summary>The datasets <see cref="Load"/> reads.</summary>
     public static IReadOnlyList<DatasetInfo> Needed { get; } =
         [DatasetCatalog.Archigos, DatasetCatalog.Gwf, DatasetCatalog.PowellThyne, DatasetCatalog.Cline, DatasetCatalog.JonesOlken, DatasetCatalog.Reign];
@@ -38,6 +41,7 @@ public sealed record HistoricalData(
         (DatasetCatalog.JonesOlken, "assassination_attempts.csv"),
         (DatasetCatalog.JonesOlken, "leader_year_merged.csv"),
         (DatasetCatalog.Reign, "electionlist_3_21.csv"),
+        (DatasetCatalog.Reign, "leaderlist_3_21.csv"),
     ];
 
     /// <summary>
@@ -55,8 +59,9 @@ public sealed record HistoricalData(
         var attempts = JonesOlkenLoader.LoadAttempts(dataFolder);
         var years = JonesOlkenLoader.LoadLeaderYears(dataFolder);
         var elections = RegimeLoader.LoadReignElections(dataFolder);
-        var skipped = archigos.Skipped.Concat(gwf.Skipped).Concat(pt.Skipped).Concat(cline.Skipped).Concat(attempts.Skipped).Concat(years.Skipped).Concat(elections.Skipped).ToList();
-        return new HistoricalData(archigos.Records, gwf.Records, pt.Records, cline.Records, attempts.Records, years.Records, skipped, elections.Records);
+        var reignLeaders = RegimeLoader.LoadReignLeaders(dataFolder);
+        var skipped = archigos.Skipped.Concat(gwf.Skipped).Concat(pt.Skipped).Concat(cline.Skipped).Concat(attempts.Skipped).Concat(years.Skipped).Concat(elections.Skipped).Concat(reignLeaders.Skipped).ToList();
+        return new HistoricalData(archigos.Records, gwf.Records, pt.Records, cline.Records, attempts.Records, years.Records, skipped, elections.Records) { ReignLeaders = reignLeaders.Records };
     }
 
     /// <summary>Every expected file of the given datasets that is not in the data folder.</summary>

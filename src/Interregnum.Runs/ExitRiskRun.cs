@@ -102,7 +102,8 @@ public sealed record EventScoresJson(int Cases, int Events, double EventRate, Sc
 /// <param name="AucPr">How AUC-PR is computed.</param>
 /// <param name="Covariates">The covariates fitted at each origin.</param>
 /// <param name="PriorScale">Scale of the normal prior on the slopes.</param>
-public sealed record ExitRiskBacktestSettingsJson(int FirstOrigin, int LastOrigin, int Origins, int TrainingFrom, string Training, string Window, string BaseRate, string Bootstrap, int Replicates, int Seed, double Level, string Reliability, string AucPr, IReadOnlyList<string> Covariates, double PriorScale);
+/// <param name="IrregularPriorScale">Prior scale of the irregular-exit binary logit, when irregular exits have a model of their own; else null.</param>
+public sealed record ExitRiskBacktestSettingsJson(int FirstOrigin, int LastOrigin, int Origins, int TrainingFrom, string Training, string Window, string BaseRate, string Bootstrap, int Replicates, int Seed, double Level, string Reliability, string AucPr, IReadOnlyList<string> Covariates, double PriorScale, double? IrregularPriorScale);
 
 /// <summary>The document <c>history exit-risk --backtest --format json</c> prints.</summary>
 /// <param name="Program">"interregnum".</param>
@@ -125,7 +126,7 @@ public static class ExitRiskRun
     public static string ModelName(ExitRiskSpecification specification)
     {
         ArgumentNullException.ThrowIfNull(specification);
-        return $"discrete-time competing risks: multinomial logit on leader-years (stay, regular, natural, irregular), {specification.Covariates.Count.ToString(CultureInfo.InvariantCulture)} covariates, normal(0, {specification.PriorScale.ToString("0.###", CultureInfo.InvariantCulture)}) prior on slopes; docs/exit-risk.md";
+        return $"discrete-time competing risks: multinomial logit on leader-years (stay, regular, natural, irregular), {specification.Covariates.Count.ToString(CultureInfo.InvariantCulture)} covariates, normal(0, {specification.PriorScale.ToString("0.###", CultureInfo.InvariantCulture)}) prior on slopes" + (specification.IrregularBoosting is { } b ? $"; irregular exit from gradient-boosted trees ({b.Trees.ToString(CultureInfo.InvariantCulture)} trees, depth {b.Depth.ToString(CultureInfo.InvariantCulture)}, rate {b.LearningRate.ToString("0.###", CultureInfo.InvariantCulture)}, min child weight {b.MinChildWeight.ToString("0.###", CultureInfo.InvariantCulture)}, lambda {b.Lambda.ToString("0.###", CultureInfo.InvariantCulture)}{(b.Blend < 1 ? $", averaged with the logit at weight {b.Blend.ToString("0.###", CultureInfo.InvariantCulture)}" : string.Empty)})" : specification.IrregularPriorScale is { } irregular ? $"; irregular exit from a binary logit of its own, normal(0, {irregular.ToString("0.###", CultureInfo.InvariantCulture)}) prior" : "") + "; docs/exit-risk.md";
     }
 
     /// <summary>What the data cover and what that does to a forecast, as every document says it.</summary>
@@ -144,12 +145,26 @@ public static class ExitRiskRun
     /// The specification named by the specification-search options: the shipped one, with the covariates and the
     /// prior scale replaced where given. Problems (an unknown covariate, a prior scale out of range) come back in words.
     /// </summary>
-    public static (ExitRiskSpecification Specification, IReadOnlyList<string> Problems) Specification(string? covariates, double? priorScale)
+    public static (ExitRiskSpecification Specification, IReadOnlyList<string> Problems) Specification(string? covariates, double? priorScale, double? irregularPriorScale = null, string? irregularBoosting = null)
     {
+        BoostedTreesSettings? boosting = null;
+        if (irregularBoosting is { } text)
+        {
+            try
+            {
+                boosting = BoostedTreesSettings.Parse(text);
+            }
+            catch (Exception e) when (e is FormatException or OverflowException)
+            {
+                return (ExitRiskSpecification.Default, [$"--irregular-boosting: {e.Message}"]);
+            }
+        }
+
         var shipped = ExitRiskSpecification.Default;
         var specification = covariates is { } list
             ? ExitRiskSpecification.Parse(list, priorScale ?? shipped.PriorScale)
             : shipped with { PriorScale = priorScale ?? shipped.PriorScale };
+        specification = specification with { IrregularPriorScale = irregularPriorScale ?? shipped.IrregularPriorScale, IrregularBoosting = boosting ?? shipped.IrregularBoosting };
         return (specification, specification.Validate());
     }
 
@@ -274,7 +289,8 @@ public static class ExitRiskRun
             $"{settings.ReliabilityBins.ToString(CultureInfo.InvariantCulture)} equal-count bins of the forecast",
             "average precision, step-wise over distinct forecasts (no interpolation)",
             settings.Specification.Covariates,
-            settings.Specification.PriorScale);
+            settings.Specification.PriorScale,
+            settings.Specification.IrregularPriorScale);
         return new ExitRiskBacktestJson("interregnum", ForecastDocuments.Version, "history exit-risk --backtest", ModelName(settings.Specification), s, Scores(result.AnyExit), Scores(result.Irregular), CoverageNotes);
     }
 

@@ -28,7 +28,7 @@ internal sealed class ExitRiskSectionReader(NodeBinder b, Func<YNode, string, st
         var v = b.Open(
             m, "the exit-risk section", "in_office_since", "entry", "served_before", "regime_type", "region", "coup_attempts_past_5_years",
             "coup_attempt_since_1950", "coup_attempts_this_tenure", "irregular_exits_past_10_years", "last_coup_attempt", "scheduled_elections",
-            "region_coup_attempts_past_3_years", "judgment", "sources");
+            "region_coup_attempts_past_3_years", "military_career", "judgment", "sources");
         var errorsBefore = b.ErrorCount;
         if (asOf is null)
         {
@@ -82,6 +82,17 @@ internal sealed class ExitRiskSectionReader(NodeBinder b, Func<YNode, string, st
 
         var elections = ScheduledElections(v, asOf);
         var regionCoups = v.Get("region_coup_attempts_past_3_years", required: false) is { } rc ? b.Integer(rc, "'region_coup_attempts_past_3_years'", 0, 1000) : 0;
+        double? military = 0;
+        if (v.Get("military_career", required: false) is { } mn)
+        {
+            military = b.Number(mn, "'military_career'");
+            if (military is { } career && career is not (0 or 0.5 or 1))
+            {
+                b.Error(mn, $"expected 'military_career' as 0, 0.5 or 1 (REIGN's coding: no, mixed, yes), found {Fmt.Found(mn)}");
+                military = null;
+            }
+        }
+
         var judgment = v.Get("judgment", required: false) is { } jn && b.Mapping(jn, "the exit-risk judgment") is { } jm ? ReadJudgment(jm) : null;
         var sources = new List<string>();
         if (v.Get("sources", required: true) is { } sn && b.Sequence(sn, "'sources' (source ids)") is { } seq)
@@ -96,13 +107,13 @@ internal sealed class ExitRiskSectionReader(NodeBinder b, Func<YNode, string, st
         }
 
         if (b.ErrorCount > errorsBefore || since is null || entry is null || served is null || regime is null || region is null
-            || coups5 is null || coupEver is null || coupsTenure is null || irregular10 is null || !lastCoupRead || elections is null || regionCoups is null)
+            || coups5 is null || coupEver is null || coupsTenure is null || irregular10 is null || !lastCoupRead || elections is null || regionCoups is null || military is null)
         {
             return null;
         }
 
         return new ExitRiskDeclaration(
-            since.Value, entry, served.Value, regime, region, coups5.Value, coupEver.Value, coupsTenure.Value, irregular10.Value, lastCoup, elections, regionCoups.Value, judgment, sources);
+            since.Value, entry, served.Value, regime, region, coups5.Value, coupEver.Value, coupsTenure.Value, irregular10.Value, lastCoup, elections, regionCoups.Value, judgment, sources) { MilitaryCareer = military.Value };
     }
 
     // 'last_coup_attempt': a date on or before as_of, or none. Read is false when the key is missing or bad.

@@ -92,6 +92,143 @@ public sealed class ExitRiskModelTests
         Assert.Equal(expected.Select(r => r.Covariates), actual.Select(r => r.Covariates));
     }
 
+    [Theory]
+    [InlineData(1975)]
+    [InlineData(1991)]
+    [InlineData(2005)]
+    public void Panel_CandidateCovariatesOfAnOriginYear_DoNotDependOnLaterLeadersRegimesOrExits(int year)
+    {
+        // Leakage test for the leader, regime and exit-history covariates (military career, regime duration, leader
+        // entries, irregular exits since 1950, Cline plots). Rebuild the panel from a world cut at 1 January of the year: Archigos
+        // spells that start on or after the day are gone and every spell still running on the day is censored (in
+        // office, no exit); GWF periods that start on or after the day are gone and the one running is extended to
+        // GWF's end with no end coded; REIGN leaders who took office on or after the day are gone; coup attempts after
+        // the day and Cline events dated on or after it are gone. The covariates of the leaders in office on the day must not change.
+        var origin = new DateOnly(year, 1, 1);
+        var full = Data.Value;
+        var cut = full with
+        {
+            Archigos = full.Archigos
+                .Where(s => s.StartDate < origin)
+                .Select(s => s.EndDate >= origin ? s with { EndDate = new DateOnly(2015, 12, 31), Exit = "Still in Office", ExitCode = "Still in Office" } : s)
+                .ToList(),
+            Gwf = full.Gwf
+                .Where(g => g.StartDate < origin)
+                .Select(g => g.EndDate >= origin ? g with { EndDate = ExitRiskPanel.GwfEnd, HowEnd = null, Violent = null } : g)
+                .ToList(),
+            PowellThyne = full.PowellThyne.Where(c => new DateOnly(c.Year, c.Month, 1) < origin).ToList(),
+            ReignLeaders = full.ReignLeaders.Where(l => new DateOnly(l.StartYear, l.StartMonth, 1) < origin).ToList(),
+            Cline = full.Cline.Where(c => ExitRiskPanel.ClineDate(c) < origin).ToList(),
+        };
+        Assert.True(cut.Archigos.Count < full.Archigos.Count && cut.Gwf.Count < full.Gwf.Count && cut.ReignLeaders.Count < full.ReignLeaders.Count && cut.Cline.Count < full.Cline.Count);
+        var expected = ExitRiskPanel.Build(full).Rows.Where(r => r.Year == year).ToDictionary(r => r.ObsId);
+        var actual = ExitRiskPanel.Build(cut).Rows.Where(r => r.Year == year).ToDictionary(r => r.ObsId);
+
+        // The cut world has no exits in the year, so it keeps the few leader-years the full panel leaves out as held-out cases.
+        Assert.Subset(actual.Keys.ToHashSet(), expected.Keys.ToHashSet());
+        Assert.True(expected.Count > 100);
+        foreach (var (id, row) in expected)
+        {
+            var later = actual[id].Covariates;
+            Assert.Equal(
+                (row.Covariates.MilitaryCareer, row.Covariates.RegimeYears, row.Covariates.LeaderEntriesPast5Years, row.Covariates.IrregularExitsSince1950, row.Covariates.ClinePlotsPast5Years, row.Covariates.Regime, row.Covariates.IrregularExitsPast10Years),
+                (later.MilitaryCareer, later.RegimeYears, later.LeaderEntriesPast5Years, later.IrregularExitsSince1950, later.ClinePlotsPast5Years, later.Regime, later.IrregularExitsPast10Years));
+        }
+    }
+
+    [Fact]
+    public void Panel_PutinOn2010January1_HasHandComputedCandidateCovariates()
+    {
+        // GWF "Russia 93-NA" (personal) began 1993-09-21: 5,946 days before 2010-01-01 (Python's date arithmetic).
+        // REIGN dates Putin's start 2000-01-01, one day after Archigos's 1999-12-31, with militarycareer 0.
+        // Archigos leaders of Russia who took office 2005–2009: none (Putin's spell runs on; Medvedev is inside it).
+        // Irregular or foreign exits of Russia's leaders (COW 365) 1950–2009 in Archigos: one, Gorbachev's spell ending
+        // 1991-08-21, coded Irregular (the August coup); the other two, Alexander II 1881 and Nicholas II 1917, are before 1950.
+        var row = ExitRiskPanel.Build(Data.Value).Rows.Single(r => r.Leader == "Putin" && r.Year == 2010);
+        Assert.Equal(5946 / 365.25, row.Covariates.RegimeYears, 12);
+        Assert.Equal(0, row.Covariates.MilitaryCareer);
+        Assert.Equal(0, row.Covariates.LeaderEntriesPast5Years);
+        Assert.Equal(1, row.Covariates.IrregularExitsSince1950);
+    }
+
+    [Fact]
+    public void MilitaryCareerOf_NearestReignStartWithin31Days_IsMatched()
+    {
+        // Country 1: REIGN starts 2000-01-01 (career 1) and 2000-03-01 (career 0.5); a spell from 1999-12-31 matches the
+        // first (1 day), one from 2000-02-20 the second (10 days against 50). A spell from 2000-06-01 is 92 days from the
+        // nearest: no match, 0. Country 2 has no REIGN leader: 0.
+        Datasets.ReignLeader L(int code, int y, int m, int d, double? career) => new("X", code, "id", "x", y, m, d, null, null, 1950, career);
+        var careers = ExitRiskPanel.MilitaryCareers([L(1, 2000, 1, 1, 1), L(1, 2000, 3, 1, 0.5)]);
+        Datasets.ArchigosSpell S(int code, DateOnly start) => new("o", "l", code, "X", "x", start, start.AddYears(1), "Regular", "Regular", "Regular", 0, "OK", "M", 1950, null);
+        Assert.Equal(1, ExitRiskPanel.MilitaryCareerOf(careers, S(1, new DateOnly(1999, 12, 31))));
+        Assert.Equal(0.5, ExitRiskPanel.MilitaryCareerOf(careers, S(1, new DateOnly(2000, 2, 20))));
+        Assert.Equal(0, ExitRiskPanel.MilitaryCareerOf(careers, S(1, new DateOnly(2000, 6, 1))));
+        Assert.Equal(0, ExitRiskPanel.MilitaryCareerOf(careers, S(2, new DateOnly(2000, 1, 1))));
+    }
+
+    [Fact]
+    public void Model_IrregularOfItsOwn_MatchesABinaryLogitAndKeepsTheOtherOdds()
+    {
+        // With an irregular-exit model of its own, the irregular probability is the binary logit's (irregular against
+        // every other outcome, fitted alone here) and stay, regular and natural keep their shared-model odds against
+        // each other, scaled to add up to 1.
+        var rows = ExitRiskPanel.Build(Data.Value).Rows.Where(r => r.Year < 1991).ToList();
+        var spec = ExitRiskSpecification.Default with { IrregularPriorScale = 1 };
+        var model = ExitRiskModel.FitOn(rows, spec);
+        var shared = ExitRiskModel.FitOn(rows, ExitRiskSpecification.Default);
+        var x = new double[rows.Count, spec.Covariates.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var v = spec.Select(rows[i].Covariates);
+            for (var a = 0; a < v.Length; a++)
+            {
+                x[i, a] = v[a];
+            }
+        }
+
+        var binary = MultinomialLogit.Fit(x, rows.Select(r => r.Outcome == ExitManner.Irregular ? 1 : 0).ToArray(), 2, 1);
+        var leader = Autocrat with { Year = 1985 };
+        var p = model.YearProbabilities(leader);
+        var q = shared.YearProbabilities(leader);
+        Assert.Equal(binary.Predict(spec.Select(leader))[1], p[3], 12);
+        Assert.Equal(1, p.Sum(), 12);
+        Assert.Equal(q[1] / q[0], p[1] / p[0], 10);
+        Assert.Equal(q[2] / q[1], p[2] / p[1], 10);
+    }
+
+    [Fact]
+    public void Model_IrregularFromBoostedTrees_UsesTheTreesAndItsForecastStillAddsUp()
+    {
+        // With boosted trees for irregular exit, the year's irregular probability is the trees' (fitted alone here on
+        // the same rows and covariates), and the 12- and 24-month forecast still adds up across manners.
+        var rows = ExitRiskPanel.Build(Data.Value).Rows.Where(r => r.Year < 1980).ToList();
+        var boosting = new BoostedTreesSettings(Trees: 30, Depth: 2, LearningRate: 0.1);
+        var spec = ExitRiskSpecification.Default with { IrregularBoosting = boosting };
+        var model = ExitRiskModel.FitOn(rows, spec);
+        var x = new double[rows.Count, spec.Covariates.Count];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var v = spec.Select(rows[i].Covariates);
+            for (var a = 0; a < v.Length; a++)
+            {
+                x[i, a] = v[a];
+            }
+        }
+
+        var trees = BoostedTrees.Fit(x, rows.Select(r => r.Outcome == ExitManner.Irregular).ToArray(), boosting);
+        var leader = Autocrat with { Year = 1979 };
+        Assert.Equal(trees.Predict(spec.Select(leader)), model.YearProbabilities(leader)[3], 12);
+        // Blended at weight 0.5, the irregular probability is the mean of the trees' and the shared logit's.
+        var blended = ExitRiskModel.FitOn(rows, spec with { IrregularBoosting = boosting with { Blend = 0.5 } });
+        var shared = ExitRiskModel.FitOn(rows, ExitRiskSpecification.Default);
+        Assert.Equal((trees.Predict(spec.Select(leader)) + shared.YearProbabilities(leader)[3]) / 2, blended.YearProbabilities(leader)[3], 12);
+        var f = model.Forecast(leader, draws: 200, seed: 2);
+        foreach (var h in new[] { 12, 24 })
+        {
+            Assert.Equal(f.Get(h, "any").Probability, f.Get(h, "regular").Probability + f.Get(h, "natural").Probability + f.Get(h, "irregular").Probability, 12);
+        }
+    }
+
     [Fact]
     public void ElectionCalendar_HandBuiltEvents_CountsOnlyVotesKnownOnTheDay()
     {

@@ -29,6 +29,24 @@ public sealed class ExitRiskRunTests
     }
 
     [Fact]
+    public void Specification_SearchOptions_NameTheModelOrComeBackAsProblems()
+    {
+        // Given boosting and irregular-only options, and a malformed boosting list
+        var (boosted, none) = ExitRiskRun.Specification("default,+military_career", null, null, "100,2,0.05,10");
+        var (own, _) = ExitRiskRun.Specification(null, null, 0.5);
+        var (_, bad) = ExitRiskRun.Specification(null, null, null, "100,2");
+
+        // Then
+        Assert.Empty(none);
+        Assert.Equal(new History.ExitRisk.BoostedTreesSettings(100, 2, 0.05, 10), boosted.IrregularBoosting);
+        Assert.Contains("military_career", boosted.Covariates);
+        Assert.Contains("gradient-boosted trees (100 trees, depth 2, rate 0.05, min child weight 10, lambda 1)", ExitRiskRun.ModelName(boosted), StringComparison.Ordinal);
+        Assert.Equal(0.5, own.IrregularPriorScale);
+        Assert.Contains("binary logit of its own, normal(0, 0.5) prior", ExitRiskRun.ModelName(own), StringComparison.Ordinal);
+        Assert.Contains(bad, p => p.StartsWith("--irregular-boosting:", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void View_WithJudgment_ShowsTheJudgmentAndKeepsTheModelBesideIt()
     {
         // Given a declared judgment of 0.30 (any) and 0.20 (irregular) with its source

@@ -47,8 +47,26 @@ public sealed class ExitRiskSectionTests
         Assert.Equal(new DateOnly(2023, 1, 10), d.LastCoupAttempt);
         Assert.Equal([new DateOnly(2025, 3, 1)], d.ScheduledElections);
         Assert.Equal(0, d.RegionCoupAttemptsPast3Years);
+        Assert.Equal(0, d.MilitaryCareer);
         Assert.Null(d.Judgment);
         Assert.Equal(["src"], d.Sources);
+    }
+
+    [Fact]
+    public void Read_MilitaryCareer_BindsReignCodesAndRejectsOthersAtTheirPosition()
+    {
+        var mixed = WithAsOf(Mini()) + Section.Replace("sources: [src]", "military_career: 0.5\n  sources: [src]", StringComparison.Ordinal) + "\n";
+        var read = ScenarioReader.ReadText(mixed, "mini.yaml");
+        Assert.True(read.IsValid, string.Join("\n", read.Errors));
+        Assert.Equal(0.5, read.Scenario!.ExitRisk!.MilitaryCareer);
+
+        var bad = WithAsOf(Mini()) + Section.Replace("sources: [src]", "military_career: 2\n  sources: [src]", StringComparison.Ordinal) + "\n";
+        var result = ScenarioReader.ReadText(bad, "mini.yaml");
+        var error = Assert.Single(result.Errors);
+        var (line, column) = Position(bad, "military_career: 2");
+        Assert.Equal(line, error.Line);
+        Assert.Equal(column + "military_career: ".Length, error.Column);
+        Assert.Contains("'military_career'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

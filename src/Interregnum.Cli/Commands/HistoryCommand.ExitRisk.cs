@@ -22,12 +22,14 @@ internal static partial class HistoryCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the draws or the bootstrap.", DefaultValueFactory = _ => 1 };
         var covariates = new Option<string?>("--covariates") { Description = "Specification search: the covariates, comma-separated names or 'default'/'base' with +name/-name terms (docs/exit-risk.md)." };
         var priorScale = new Option<double?>("--prior-scale") { Description = "Specification search: the scale of the normal prior on slopes (default: the shipped one)." };
+        var irregularPriorScale = new Option<double?>("--irregular-prior-scale") { Description = "Specification search: fit irregular exits with a binary logit of their own, with this prior scale (default: the shipped model)." };
+        var irregularBoosting = new Option<string?>("--irregular-boosting") { Description = "Specification search: fit irregular exits with gradient-boosted trees: trees,depth,rate[,min_child_weight[,lambda]] (e.g. 300,2,0.05)." };
         var coefficients = new Option<bool>("--coefficients") { Description = "Print the coefficients fitted on every leader-year (log-odds against staying, standard errors) instead of a forecast." };
         var format = CommonOptions.Format();
         var data = CommonOptions.Data();
         var command = new Command("exit-risk", "How likely a leader leaves office within 12 and 24 months, and how (discrete-time competing risks on Archigos leader-years); --backtest scores it on rolling origins.");
         command.Arguments.Add(file);
-        foreach (var option in new Option[] { obsId, year, backtest, firstOrigin, lastOrigin, replicates, draws, seed, covariates, priorScale, coefficients, format, data })
+        foreach (var option in new Option[] { obsId, year, backtest, firstOrigin, lastOrigin, replicates, draws, seed, covariates, priorScale, irregularPriorScale, irregularBoosting, coefficients, format, data })
         {
             command.Options.Add(option);
         }
@@ -62,7 +64,7 @@ internal static partial class HistoryCommand
                 throw new CliException($"{loaded.Path}: the scenario has no 'exit_risk' section (the incumbent's facts for the exit-risk model; see docs/exit-risk.md)", ExitCodes.InvalidInput);
             }
 
-            var (spec, specProblems) = ExitRiskRun.Specification(parse.GetValue(covariates), parse.GetValue(priorScale));
+            var (spec, specProblems) = ExitRiskRun.Specification(parse.GetValue(covariates), parse.GetValue(priorScale), parse.GetValue(irregularPriorScale), parse.GetValue(irregularBoosting));
             if (specProblems.Count > 0)
             {
                 throw new CliException(string.Join("; ", specProblems), ExitCodes.InvalidInput);

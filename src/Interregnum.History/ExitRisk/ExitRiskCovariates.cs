@@ -72,6 +72,11 @@ public enum ExitRegime
 /// <param name="ElectionNext12Months">A national executive or legislative vote known on the window's first day (scheduled by the calendar, or announced before that day; REIGN) falls in months 1–12.</param>
 /// <param name="ElectionMonths13To24">Such a vote falls in months 13–24.</param>
 /// <param name="RegionCoupAttemptsPast3Years">Coup attempts (Powell &amp; Thyne) in the other countries of the region in the three years before the window.</param>
+/// <param name="MilitaryCareer">The leader's military career before office (REIGN leader list: 1 yes, 0.5 mixed, 0 no or unknown).</param>
+/// <param name="RegimeYears">Years (days / 365.25) since the start of the GWF regime period in power on the window's first day (0 when none).</param>
+/// <param name="LeaderEntriesPast5Years">Leaders (Archigos spells) who took office in the country in the five years before the window.</param>
+/// <param name="IrregularExitsSince1950">Irregular or foreign-forced exits of the country's leaders (Archigos) from 1950 to the window.</param>
+/// <param name="ClinePlotsPast5Years">Failed coup attempts and discovered conspiracies (Cline Center, unrealized events) in the country in the five years before the window; an event without a month or day is dated to the last day of its year or month.</param>
 public sealed record ExitRiskCovariates(
     double Age,
     double TenureYears,
@@ -88,7 +93,12 @@ public sealed record ExitRiskCovariates(
     double YearsSinceCoupAttempt,
     bool ElectionNext12Months,
     bool ElectionMonths13To24,
-    int RegionCoupAttemptsPast3Years)
+    int RegionCoupAttemptsPast3Years,
+    double MilitaryCareer = 0,
+    double RegimeYears = 0,
+    int LeaderEntriesPast5Years = 0,
+    int IrregularExitsSince1950 = 0,
+    int ClinePlotsPast5Years = 0)
 {
     /// <summary>
     /// Every candidate covariate, in the order of <see cref="ToVector"/>, with its scale. A model reads the subset its
@@ -113,6 +123,11 @@ public sealed record ExitRiskCovariates(
         "military_x_log1p_coup_attempts_5y", // regime_military × log1p_coup_attempts_5y
         "personal_x_log1p_tenure", // regime_personal × log1p_tenure_years
         "log1p_tenure_hinge_5y", // max(0, ln(1 + tenure) − ln 6): a linear spline in log tenure, knot at 5 years
+        "military_career", // 0, 0.5 or 1 (REIGN)
+        "log1p_regime_years", // ln(1 + years since the GWF regime period began)
+        "log1p_leader_entries_5y", // ln(1 + leaders who took office in the five years before)
+        "log1p_irregular_exits_since_1950", // ln(1 + irregular exits since 1950)
+        "log1p_cline_plots_5y", // ln(1 + Cline failed attempts and conspiracies in the five years before)
     ];
 
     /// <summary>The values the model reads, in the order of <see cref="AllNames"/>.</summary>
@@ -145,6 +160,11 @@ public sealed record ExitRiskCovariates(
         Regime == ExitRegime.Military ? Math.Log(1 + CoupAttemptsPast5Years) : 0,
         Regime == ExitRegime.Personal ? Math.Log(1 + Math.Max(0, TenureYears)) : 0,
         Math.Max(0, Math.Log(1 + Math.Max(0, TenureYears)) - Math.Log(6)),
+        MilitaryCareer,
+        Math.Log(1 + Math.Max(0, RegimeYears)),
+        Math.Log(1 + LeaderEntriesPast5Years),
+        Math.Log(1 + IrregularExitsSince1950),
+        Math.Log(1 + ClinePlotsPast5Years),
     ];
 
     /// <summary>
@@ -158,6 +178,7 @@ public sealed record ExitRiskCovariates(
         TenureYears = TenureYears + 1,
         Year = Year + 1,
         YearsSinceCoupAttempt = YearsSinceCoupAttempt + 1,
+        RegimeYears = RegimeYears + 1,
         ElectionNext12Months = ElectionMonths13To24,
         ElectionMonths13To24 = false,
     };
@@ -181,7 +202,7 @@ public sealed record ExitRiskCovariates(
             errors.Add($"region '{Region}' is not one of {string.Join(", ", Regions.Names)}");
         }
 
-        if (CoupAttemptsPast5Years < 0 || CoupAttemptsThisTenure < 0 || IrregularExitsPast10Years < 0 || RegionCoupAttemptsPast3Years < 0)
+        if (CoupAttemptsPast5Years < 0 || CoupAttemptsThisTenure < 0 || IrregularExitsPast10Years < 0 || RegionCoupAttemptsPast3Years < 0 || LeaderEntriesPast5Years < 0 || IrregularExitsSince1950 < 0 || ClinePlotsPast5Years < 0)
         {
             errors.Add("counts of coup attempts and irregular exits cannot be negative");
         }
@@ -189,6 +210,16 @@ public sealed record ExitRiskCovariates(
         if (!(YearsSinceCoupAttempt is >= 0 and <= 200))
         {
             errors.Add($"years since the last coup attempt {YearsSinceCoupAttempt} is outside 0..200");
+        }
+
+        if (!(MilitaryCareer is >= 0 and <= 1))
+        {
+            errors.Add($"military career {MilitaryCareer} is outside 0..1");
+        }
+
+        if (!(RegimeYears is >= 0 and <= 300))
+        {
+            errors.Add($"regime duration {RegimeYears} is outside 0..300 years");
         }
 
         if (Year is < 1900 or > 2100)

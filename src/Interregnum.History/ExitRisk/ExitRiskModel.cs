@@ -12,10 +12,12 @@ namespace Interregnum.History.ExitRisk;
 /// </summary>
 public sealed class ExitRiskModel
 {
-    private ExitRiskModel(ExitRiskSpecification specification, MultinomialLogitFit fit, int[] kindCounts, int firstYear, int lastYear, int[] outcomeCounts)
+    private ExitRiskModel(ExitRiskSpecification specification, MultinomialLogitFit fit, MultinomialLogitFit? irregularFit, BoostedTrees? irregularTrees, int[] kindCounts, int firstYear, int lastYear, int[] outcomeCounts)
     {
         Specification = specification;
         Fit = fit;
+        IrregularFit = irregularFit;
+        IrregularTrees = irregularTrees;
         KindCounts = kindCounts;
         FirstYear = firstYear;
         LastYear = lastYear;
@@ -27,6 +29,18 @@ public sealed class ExitRiskModel
 
     /// <summary>The fitted multinomial logit (classes in <see cref="ExitManner"/> order; columns in <see cref="Specification"/> order).</summary>
     public MultinomialLogitFit Fit { get; }
+
+    /// <summary>
+    /// The irregular-exit model of its own (a binary logit: irregular exit against every other outcome), when the
+    /// specification asks for one (<see cref="ExitRiskSpecification.IrregularPriorScale"/>); else null.
+    /// </summary>
+    public MultinomialLogitFit? IrregularFit { get; }
+
+    /// <summary>
+    /// The boosted trees for irregular exit, when the specification asks for them (<see cref="ExitRiskSpecification.IrregularBoosting"/>);
+    /// else null. They carry no parameter uncertainty: forecast intervals hold their probability at its point value.
+    /// </summary>
+    public BoostedTrees? IrregularTrees { get; }
 
     /// <summary>Irregular exits in the fitting sample by <see cref="IrregularKind"/> (coup, killing, other).</summary>
     public IReadOnlyList<int> KindCounts { get; }
@@ -83,7 +97,13 @@ public sealed class ExitRiskModel
         }
 
         var fit = MultinomialLogit.Fit(x, y, 4, spec.PriorScale);
-        return new ExitRiskModel(spec, fit, kinds, rows.Min(r => r.Year), rows.Max(r => r.Year), outcomes);
+        var trees = spec.IrregularBoosting is { } boosting
+            ? BoostedTrees.Fit(x, y.Select(o => o == (int)ExitManner.Irregular).ToArray(), boosting)
+            : null;
+        var irregularFit = trees is null && spec.IrregularPriorScale is { } scale
+            ? MultinomialLogit.Fit(x, y.Select(o => o == (int)ExitManner.Irregular ? 1 : 0).ToArray(), 2, scale)
+            : null;
+        return new ExitRiskModel(spec, fit, irregularFit, trees, kinds, rows.Min(r => r.Year), rows.Max(r => r.Year), outcomes);
     }
 
     /// <summary>
@@ -93,7 +113,25 @@ public sealed class ExitRiskModel
     public double[] YearProbabilities(ExitRiskCovariates covariates)
     {
         ArgumentNullException.ThrowIfNull(covariates);
-        return Fit.Predict(Vector(covariates));
+        var x = Vector(covariates);
+        return Combine(Fit.Coefficients, IrregularFit?.Coefficients, x);
+    }
+
+    // The shared model's probabilities, or, with an irregular-exit model of its own, its irregular probability and the
+    // other outcomes scaled to the rest (their odds against each other as the shared model has them).
+    private double[] Combine(double[,] shared, double[,]? irregular, double[] x)
+    {
+        var p = MultinomialLogit.Probabilities(shared, x);
+        if (irregular is null && IrregularTrees is null)
+        {
+            return p;
+        }
+
+        var q = IrregularTrees is { } trees
+            ? (trees.Settings.Blend * trees.Predict(x)) + ((1 - trees.Settings.Blend) * (irregular is null ? p[3] : MultinomialLogit.Probabilities(irregular, x)[1]))
+            : MultinomialLogit.Probabilities(irregular!, x)[1];
+        var scale = (1 - q) / (1 - p[3]);
+        return [p[0] * scale, p[1] * scale, p[2] * scale, q];
     }
 
     /// <summary>The year the trend term reads for a window in <paramref name="year"/>: at most <see cref="LastYear"/> + 1.</summary>
@@ -126,11 +164,13 @@ public sealed class ExitRiskModel
         var x1 = Vector(covariates);
         var x2 = Vector(covariates.OneYearLater());
         var shares = KindCounts.Select(c => c / (double)Math.Max(1, KindCounts.Sum())).ToArray();
-        var point = Horizons(Fit.Coefficients, x1, x2, shares);
+        var point = Horizons(Fit.Coefficients, IrregularFit?.Coefficients, x1, x2, shares);
 
         var random = new Xoshiro256StarStar(seed);
         var mean = Flatten(Fit.Coefficients);
         var lower = Matrix<double>.Build.DenseOfArray(Fit.Covariance).Cholesky().Factor;
+        var irregularMean = IrregularFit is null ? null : Flatten(IrregularFit.Coefficients);
+        var irregularLower = IrregularFit is null ? null : Matrix<double>.Build.DenseOfArray(IrregularFit.Covariance).Cholesky().Factor;
         var dirichlet = new Dirichlet(KindCounts.Select(c => c + 0.5).ToArray(), random);
         var samples = new double[draws][];
         var z = new double[mean.Count];
@@ -149,7 +189,21 @@ public sealed class ExitRiskModel
                 }
             }
 
-            samples[d] = Horizons(b, x1, x2, dirichlet.Sample());
+            double[,]? bi = null;
+            if (irregularMean is not null && irregularLower is not null)
+            {
+                // The two models are drawn independently (their estimates are correlated only through the shared rows).
+                var zi = new double[irregularMean.Count];
+                Normal.Samples(random, zi, 0, 1);
+                var gamma = irregularLower.Multiply(Vector<double>.Build.DenseOfArray(zi)).Add(irregularMean);
+                bi = new double[1, cols];
+                for (var a = 0; a < cols; a++)
+                {
+                    bi[0, a] = gamma[a];
+                }
+            }
+
+            samples[d] = Horizons(b, bi, x1, x2, dirichlet.Sample());
         }
 
         var tail = (1 - level) / 2;
@@ -171,10 +225,10 @@ public sealed class ExitRiskModel
         (24, "any"), (24, "regular"), (24, "natural"), (24, "irregular"), (24, "irregular_coup"), (24, "irregular_killing"), (24, "irregular_other"),
     ];
 
-    private static double[] Horizons(double[,] beta, double[] x1, double[] x2, double[] shares)
+    private double[] Horizons(double[,] beta, double[,]? irregular, double[] x1, double[] x2, double[] shares)
     {
-        var h1 = MultinomialLogit.Probabilities(beta, x1);
-        var h2 = MultinomialLogit.Probabilities(beta, x2);
+        var h1 = Combine(beta, irregular, x1);
+        var h2 = Combine(beta, irregular, x2);
         var survive = h1[0];
         var c24 = new double[4];
         for (var k = 1; k < 4; k++)

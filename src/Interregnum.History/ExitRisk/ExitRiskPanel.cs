@@ -65,6 +65,9 @@ public static class ExitRiskPanel
         var irregularExits = data.Archigos
             .Where(s => s.Exit is "Irregular" or "Foreign")
             .ToLookup(s => s.CountryCode, s => s.EndDate);
+        var careers = MilitaryCareers(data.ReignLeaders);
+        var plots = data.Cline.Where(c => c.Unrealized).ToLookup(c => c.CowCode, ClineDate);
+        var entries = data.Archigos.ToLookup(s => s.CountryCode, s => s.StartDate);
         var rows = new List<LeaderYear>();
         int missingBirth = 0, unknownExit = 0, heldOut = 0, carried = 0;
         for (var year = FirstYear; year <= LastYear; year++)
@@ -93,7 +96,7 @@ public static class ExitRiskPanel
                     continue;
                 }
 
-                var (regime, carriedForward) = RegimeOn(regimes, s.CountryCode, origin);
+                var (regime, carriedForward, regimeStart) = RegimeOn(regimes, s.CountryCode, origin);
                 carried += carriedForward ? 1 : 0;
                 var countryCoups = coups.TryGetValue(s.CountryCode, out var list) ? list : [];
                 var region = Regions.FromCountryCode(s.CountryCode) ?? "europe";
@@ -114,7 +117,12 @@ public static class ExitRiskPanel
                     (origin.DayNumber - lastCoup.DayNumber) / 365.25,
                     calendar.KnownVoteBetween(s.CountryCode, origin, 0, 12),
                     calendar.KnownVoteBetween(s.CountryCode, origin, 12, 24),
-                    regionCoups[region].Count(c => c.Code != s.CountryCode && c.Date < origin && c.Date >= origin.AddYears(-3)));
+                    regionCoups[region].Count(c => c.Code != s.CountryCode && c.Date < origin && c.Date >= origin.AddYears(-3)),
+                    MilitaryCareerOf(careers, s),
+                    regimeStart is { } rs ? (origin.DayNumber - rs.DayNumber) / 365.25 : 0,
+                    entries[s.CountryCode].Count(d => d < origin && d >= origin.AddYears(-5)),
+                    irregularExits[s.CountryCode].Count(d => d < origin && d >= CoupRecordStart),
+                    plots[s.CountryCode].Count(d => d < origin && d >= origin.AddYears(-5)));
                 rows.Add(new LeaderYear(s.ObsId, s.Leader, s.CountryCode, year, covariates, outcome.Value, outcome == ExitManner.Irregular ? KindOf(s.ExitCode) : null));
             }
         }
@@ -159,14 +167,44 @@ public static class ExitRiskPanel
     private static DateOnly SafeDate(int year, int month, int day) =>
         new(year, Math.Clamp(month, 1, 12), Math.Clamp(day, 1, DateTime.DaysInMonth(year, Math.Clamp(month, 1, 12))));
 
-    private static (ExitRegime Regime, bool CarriedForward) RegimeOn(RegimeLookup regimes, int cow, DateOnly date)
+    private static (ExitRegime Regime, bool CarriedForward, DateOnly? Start) RegimeOn(RegimeLookup regimes, int cow, DateOnly date)
     {
         if (date <= GwfEnd)
         {
-            return (ExitRiskCovariates.RegimeOf(regimes.AtStart(cow, date)?.RegimeType), false);
+            var period = regimes.AtStart(cow, date);
+            return (ExitRiskCovariates.RegimeOf(period?.RegimeType), false, period?.StartDate);
         }
 
         var last = regimes.AtStart(cow, GwfEnd);
-        return last is not null && last.EndDate == GwfEnd ? (ExitRiskCovariates.RegimeOf(last.RegimeType), true) : (ExitRegime.Other, false);
+        return last is not null && last.EndDate == GwfEnd ? (ExitRiskCovariates.RegimeOf(last.RegimeType), true, last.StartDate) : (ExitRegime.Other, false, null);
     }
+
+    /// <summary>The day of a Cline event; without a month, the last day of its year; without a day, the last day of its month (never earlier than it could have happened).</summary>
+    public static DateOnly ClineDate(ClineCoupEvent e)
+    {
+        if (e.Month is not (>= 1 and <= 12))
+        {
+            return new DateOnly(e.Year, 12, 31);
+        }
+
+        var month = e.Month.Value;
+        var last = DateTime.DaysInMonth(e.Year, month);
+        return new DateOnly(e.Year, month, e.Day is >= 1 && e.Day <= last ? e.Day.Value : last);
+    }
+
+    /// <summary>REIGN leaders' start dates and military careers (missing read as 0) by COW code.</summary>
+    public static ILookup<int, (DateOnly Start, double Career)> MilitaryCareers(IEnumerable<ReignLeader> leaders) =>
+        leaders.ToLookup(l => l.CountryCode, l => (SafeDate(l.StartYear, l.StartMonth, l.StartDay), l.MilitaryCareer ?? 0));
+
+    /// <summary>
+    /// A fact about the leader before office: the military career of the REIGN leader of the same country whose start
+    /// is nearest the Archigos spell's, within 31 days (the lists date some starts a day or a month apart); 0 when none is.
+    /// </summary>
+    public static double MilitaryCareerOf(ILookup<int, (DateOnly Start, double Career)> careers, ArchigosSpell spell) =>
+        careers[spell.CountryCode]
+            .Select(c => (Gap: Math.Abs(c.Start.DayNumber - spell.StartDate.DayNumber), c.Career))
+            .Where(c => c.Gap <= 31)
+            .OrderBy(c => c.Gap)
+            .Select(c => c.Career)
+            .FirstOrDefault();
 }

@@ -6,7 +6,16 @@ namespace Interregnum.History.ExitRisk;
 /// </summary>
 /// <param name="Covariates">Covariate names, a subset of <see cref="ExitRiskCovariates.AllNames"/>, in that order.</param>
 /// <param name="PriorScale">Standard deviation of the N(0, scale²) prior on every slope (positive).</param>
-public sealed record ExitRiskSpecification(IReadOnlyList<string> Covariates, double PriorScale)
+/// <param name="IrregularPriorScale">
+/// When set, the irregular-exit probability comes from its own binary logit (irregular exit against every other
+/// outcome of the year, the same covariates) with this prior scale, instead of the shared multinomial logit; the other
+/// outcomes keep their multinomial odds against each other. Null: the shared model.
+/// </param>
+/// <param name="IrregularBoosting">
+/// When set, the irregular-exit probability comes from gradient-boosted trees (<see cref="BoostedTrees"/>, irregular exit
+/// against every other outcome, the same covariates) instead; it takes precedence over <paramref name="IrregularPriorScale"/>.
+/// </param>
+public sealed record ExitRiskSpecification(IReadOnlyList<string> Covariates, double PriorScale, double? IrregularPriorScale = null, BoostedTreesSettings? IrregularBoosting = null)
 {
     /// <summary>The covariates of the first specification (docs/exit-risk.md, "Specification history").</summary>
     public static IReadOnlyList<string> Base { get; } = ExitRiskCovariates.AllNames.Take(20).ToArray();
@@ -48,6 +57,16 @@ public sealed record ExitRiskSpecification(IReadOnlyList<string> Covariates, dou
         if (!(PriorScale > 0 && double.IsFinite(PriorScale)))
         {
             errors.Add($"the prior scale must be positive and finite (got {PriorScale})");
+        }
+
+        if (IrregularPriorScale is { } irregular && !(irregular > 0 && double.IsFinite(irregular)))
+        {
+            errors.Add($"the irregular-exit prior scale must be positive and finite (got {irregular})");
+        }
+
+        if (IrregularBoosting is { } boosting)
+        {
+            errors.AddRange(boosting.Validate());
         }
 
         return errors;

@@ -35,6 +35,7 @@ public static class ScenarioIncumbent
             (asOf.DayNumber - (d.LastCoupAttempt ?? ExitRiskPanel.CoupRecordStart).DayNumber) / 365.25,
             d.ScheduledElections.Any(e => e >= asOf && e < asOf.AddMonths(12)),
             d.ScheduledElections.Any(e => e >= asOf.AddMonths(12) && e < asOf.AddMonths(24)),
-            d.RegionCoupAttemptsPast3Years);
+            d.RegionCoupAttemptsPast3Years,
+            d.MilitaryCareer);
     }
 }

@@ -34,7 +34,11 @@ public sealed record ExitRiskDeclaration(
     IReadOnlyList<DateOnly> ScheduledElections,
     int RegionCoupAttemptsPast3Years,
     ExitRiskJudgment? Judgment,
-    IReadOnlyList<string> Sources);
+    IReadOnlyList<string> Sources)
+{
+    /// <summary>The incumbent's military career before office (scenario key <c>military_career</c>; 1 yes, 0.5 mixed, 0 no).</summary>
+    public double MilitaryCareer { get; init; }
+}
 
 /// <summary>A declared judgment of the 12-month exit risk that overrides the model's estimate. Immutable.</summary>
 /// <param name="AnyWithin12Months">Probability (0–1) that the incumbent leaves office within 12 months of as_of, by any manner.</param>
