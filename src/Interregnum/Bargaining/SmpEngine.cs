@@ -37,6 +37,7 @@ internal sealed class SmpEngine
     private readonly double[] _risk;
     private readonly double[] _own;
     private readonly double[] _utilityWork;
+    private readonly double[] _utilityByVoter;
     private readonly double[] _stateProbabilities;
     private double[] _pceWork;
     private readonly int[] _unique;
@@ -97,6 +98,7 @@ internal sealed class SmpEngine
         _risk = new double[n];
         _own = new double[n * n];
         _utilityWork = new double[n * n];
+        _utilityByVoter = new double[n * n];
         _stateProbabilities = new double[n];
         _pceWork = new double[ProbabilisticCondorcet.WorkspaceLength(n)];
         _unique = new int[n];
@@ -279,12 +281,31 @@ internal sealed class SmpEngine
 
         // Risk-neutral utilities, a PCE over all n positions (duplicates included), weights = capability.
         // Stored option-major: _utilityWork[j·n + k] = U⁰_kj.
-        for (int x = 0; x < n * n; x++)
+        if (_p.VotingRule == VotingRule.Prop && (_threads == 1 || n < 32))
         {
-            _utilityWork[x] = SpatialModelOfPolitics.Utility(_distT[x], 0.0);
+            // Voter-major (_utilityByVoter[k·n + j] = U⁰_kj = u(d_kj)), for the lane-wise coalition sums.
+            for (int x = 0; x < n * n; x++)
+            {
+                _utilityByVoter[x] = SpatialModelOfPolitics.Utility(_dist[x], 0.0);
+            }
+
+            int o2 = n * n;
+            var coalitions = _pceWork.AsSpan(0, o2);
+            ProbabilisticCondorcet.CoalitionRowsPropByVoter(_cap, _utilityByVoter, n, coalitions);
+            var victory = _pceWork.AsSpan(o2, o2);
+            ProbabilisticCondorcet.VictoryProbabilities(coalitions, n, _p.VictoryProbModel, victory);
+            ProbabilisticCondorcet.OptionProbabilities(_p.PceModel, coalitions, victory, n, _stateProbabilities, _pceWork.AsSpan(2 * o2));
+        }
+        else
+        {
+            for (int x = 0; x < n * n; x++)
+            {
+                _utilityWork[x] = SpatialModelOfPolitics.Utility(_distT[x], 0.0);
+            }
+
+            ElectByOption(n, _stateProbabilities);
         }
 
-        ElectByOption(n, _stateProbabilities);
         RiskFromProbabilities(_stateProbabilities, _risk);
 
         for (int a = 0; a < n; a++)
@@ -490,10 +511,15 @@ internal sealed class SmpEngine
             int best = -1;
             double bestGain = -1.0;
             double bestProbability = 0;
+            if (Vector256.IsHardwareAccelerated && _p.VotingRule == VotingRule.Prop && _p.ThirdPartyCommit == ThirdPartyCommit.SemiCommit)
+            {
+                ChooseByBlocks(i, w, ref best, ref bestGain, ref bestProbability);
+                first = _n;
+            }
 
             // The target with the highest bound first (its gain is usually the best or close to it), then the rest in
             // actor order, each skipped when its bound cannot beat the best gain so far.
-            for (int m = -1; m < _n; m++)
+            for (int m = first < _n ? -1 : _n; m < _n; m++)
             {
                 int j = m < 0 ? first : m;
                 if (j == i || (m >= 0 && j == first) || w.Bound[j] <= Math.Max(MinimumSignificantGain, bestGain))
@@ -519,6 +545,180 @@ internal sealed class SmpEngine
                 MakeBargains(i, best, bestProbability, w);
             }
         }
+    }
+
+    /// <summary>
+    /// KTAB's defaults (proportional voting, semi-commitment): the targets worth evaluating (bound above KTAB's
+    /// minimum gain), highest bound first, four at a time, one target per SIMD lane, until a block's highest bound
+    /// cannot beat the best gain so far. Each lane performs exactly the scalar operations of
+    /// <see cref="ProbabilityAndGain"/> for its target, third parties summed in actor order, so every gain is the same
+    /// bits; the choice (largest gain above the minimum, lowest index on ties) does not depend on the order in which
+    /// targets are evaluated, and a skipped target's gain is below its bound, so the choice is the full scan's.
+    /// </summary>
+    private void ChooseByBlocks(int i, Worker w, ref int best, ref double bestGain, ref double bestProbability)
+    {
+        int n = _n;
+        var order = w.Order;
+        var bound = w.Bound;
+        int count = 0;
+        for (int j = 0; j < n; j++)
+        {
+            if (j == i || !(bound[j] > MinimumSignificantGain))
+            {
+                continue;
+            }
+
+            // Insertion sort by bound, highest first (n is small).
+            int at = count++;
+            while (at > 0 && bound[order[at - 1]] < bound[j])
+            {
+                order[at] = order[at - 1];
+                at--;
+            }
+
+            order[at] = j;
+        }
+
+        Span<int> targets = stackalloc int[Vector256<double>.Count];
+        Span<double> gains = stackalloc double[Vector256<double>.Count];
+        Span<double> probabilities = stackalloc double[Vector256<double>.Count];
+        for (int b = 0; b < count; b += Vector256<double>.Count)
+        {
+            if (bound[order[b]] <= Math.Max(MinimumSignificantGain, bestGain))
+            {
+                break;
+            }
+
+            int used = Math.Min(Vector256<double>.Count, count - b);
+            for (int l = 0; l < targets.Length; l++)
+            {
+                // Spare lanes repeat the last target: the same gain again, which the tie rule never takes.
+                targets[l] = order[b + Math.Min(l, used - 1)];
+            }
+
+            ProbabilityAndGainLanes(w, i, targets, probabilities, gains);
+            for (int l = 0; l < used; l++)
+            {
+                int j = targets[l];
+                double gain = gains[l];
+                if (MinimumSignificantGain < gain && (bestGain < gain || (gain == bestGain && j < best)))
+                {
+                    best = j;
+                    bestGain = gain;
+                    bestProbability = probabilities[l];
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ProbabilityAndGain"/>(w, i, i, j) for four targets j at once under the proportional rule and
+    /// semi-commitment, i's estimates prepared in <paramref name="w"/>: lane-wise IEEE operations (no fused
+    /// multiply-add) in the scalar code's order, third parties added in actor order.
+    /// </summary>
+    private void ProbabilityAndGainLanes(Worker w, int i, ReadOnlySpan<int> targets, Span<double> probabilities, Span<double> gains)
+    {
+        int n = _n;
+        const int L = 4;
+        var risk = w.Risk;
+        var colI = w.ColumnI;
+        var diag = w.Diagonal;
+        var columns = w.LaneColumns;
+        double uii = colI[i];
+        double ri = risk[i];
+        Span<double> pI = stackalloc double[L];
+        Span<double> pJ = stackalloc double[L];
+        Span<double> uijs = stackalloc double[L];
+        Span<double> sjs = stackalloc double[L];
+        Span<long> js = stackalloc long[L];
+        for (int l = 0; l < L; l++)
+        {
+            int j = targets[l];
+            var colJ = _distT.AsSpan(j * n, n);
+            double uij = SpatialModelOfPolitics.Utility(colJ[i], ri);
+            double contribI = ProbabilisticCondorcet.Vote(VotingRule.Prop, _challengeWeight[i], uii, uij);
+            double contribJ = ProbabilisticCondorcet.Vote(VotingRule.Prop, _challengeWeight[j], colI[j], diag[j]);
+            double chij = MinimumChallengeCoalition;
+            double chji = MinimumChallengeCoalition;
+            if (contribI > 0.0)
+            {
+                chij += contribI;
+            }
+
+            if (contribI < 0.0)
+            {
+                chji -= contribI;
+            }
+
+            if (contribJ > 0.0)
+            {
+                chij += contribJ;
+            }
+
+            if (contribJ < 0.0)
+            {
+                chji -= contribJ;
+            }
+
+            pI[l] = chij;
+            pJ[l] = chji;
+            uijs[l] = uij;
+            sjs[l] = _salSum[j];
+            js[l] = j;
+            for (int x = 0; x < n; x++)
+            {
+                columns[(x * L) + l] = colJ[x];
+            }
+        }
+
+        var one = Vector256.Create(1.0);
+        var zero = Vector256<double>.Zero;
+        var principalsI = Vector256.Create<double>(pI);
+        var principalsJ = Vector256.Create<double>(pJ);
+        var targetIndex = Vector256.Create<long>(js);
+        var sumI = principalsI;
+        var sumJ = principalsJ;
+        for (int x = 0; x < n; x++)
+        {
+            if (x == i)
+            {
+                // The initiator's own vote is zeroed in the scalar code: adding +0 leaves the sums unchanged.
+                continue;
+            }
+
+            var wx = Vector256.Create(_challengeWeight[x]);
+            var r = Vector256.Create(risk[x]);
+            var d = Vector256.Create<double>(columns.AsSpan(x * L, L));
+            var oneMinusD = one - d;
+            var uxj = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(d, one), oneMinusD * (one + (d * r)), oneMinusD * (one + r));
+            var v0 = wx * (Vector256.Create(colI[x]) - uxj);
+            var cxi = Vector256.ConditionalSelect(Vector256.GreaterThan(v0, zero), principalsI + v0, principalsI);
+            var cxj = Vector256.ConditionalSelect(Vector256.LessThan(v0, zero), principalsJ - v0, principalsJ);
+            var pin = cxi / (cxi + cxj);
+            var pjn = one - pin;
+            var twice = uxj + uxj;
+            var uIkJ = (pin * Vector256.Create(w.IkDefJ[x])) + (pjn * (twice + uxj));
+            var uIJk = (pin * Vector256.Create(w.IDefJk[x])) + (pjn * (twice + Vector256.Create(diag[x])));
+            var vote = wx * (uIkJ - uIJk);
+
+            // The target's own vote is zeroed too; the sums take +0 for the other side, as the scalar code does.
+            vote = Vector256.ConditionalSelect(Vector256.Equals(targetIndex, Vector256.Create((long)x)).AsDouble(), zero, vote);
+            sumI += Vector256.ConditionalSelect(Vector256.GreaterThan(vote, zero), vote, zero);
+            sumJ -= Vector256.ConditionalSelect(Vector256.LessThan(vote, zero), vote, zero);
+        }
+
+        var total = sumI + sumJ;
+        var phij = sumI / total;
+        var phji = sumJ / total;
+        var uhkij = Vector256.Create(uii + uii);
+        var uijv = Vector256.Create<double>(uijs);
+        var uhkji = uijv + uijv;
+        var sj = Vector256.Create<double>(sjs);
+        var euContest = (phij * uhkij) + (phji * uhkji);
+        var euChallenge = ((one - sj) * uhkij) + (sj * euContest);
+        var gain = euChallenge - (Vector256.Create(uii) + uijv);
+        phij.CopyTo(probabilities);
+        gain.CopyTo(gains);
     }
 
     /// <summary>
@@ -1135,6 +1335,12 @@ internal sealed class SmpEngine
 
         /// <summary>Upper bounds on the initiator's gain per target (ChooseChallenges).</summary>
         public double[] Bound { get; } = new double[n];
+
+        /// <summary>Targets in decreasing order of their bound (ChooseByBlocks).</summary>
+        public int[] Order { get; } = new int[n];
+
+        /// <summary>Four targets' distance columns, actor-major (ProbabilityAndGainLanes).</summary>
+        public double[] LaneColumns { get; } = new double[4 * n];
 
         public int[] Options { get; } = new int[(2 * n) + 1];
 
