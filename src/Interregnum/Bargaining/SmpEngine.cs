@@ -38,6 +38,7 @@ internal sealed class SmpEngine
     private readonly double[] _own;
     private readonly double[] _utilityWork;
     private readonly double[] _utilityByVoter;
+    private readonly double[] _ownByPosition;
     private readonly double[] _stateProbabilities;
     private double[] _pceWork;
     private readonly int[] _unique;
@@ -50,6 +51,8 @@ internal sealed class SmpEngine
     private readonly double[] _bargainPos;
     private readonly double[] _bargainUtil;
     private readonly double[] _statusQuoUtil;
+    private readonly double[] _statusQuoFor;
+    private readonly double[] _statusQuoAgainst;
     private readonly Worker[] _workers;
 
     private readonly SmpRecorder? _recorder;
@@ -99,6 +102,7 @@ internal sealed class SmpEngine
         _own = new double[n * n];
         _utilityWork = new double[n * n];
         _utilityByVoter = new double[n * n];
+        _ownByPosition = new double[n * n];
         _stateProbabilities = new double[n];
         _pceWork = new double[ProbabilisticCondorcet.WorkspaceLength(n)];
         _unique = new int[n];
@@ -110,6 +114,8 @@ internal sealed class SmpEngine
         _bargainPos = new double[n * _versions * 2 * d];
         _bargainUtil = new double[n * _versions * n];
         _statusQuoUtil = new double[n];
+        _statusQuoFor = new double[n * _versions];
+        _statusQuoAgainst = new double[n * _versions];
         _workers = new Worker[_threads];
         for (int w = 0; w < _threads; w++)
         {
@@ -314,7 +320,9 @@ internal sealed class SmpEngine
             double r = EstimateRisk(_risk[a], _risk[a]);
             for (int x = 0; x < n; x++)
             {
-                _own[(a * n) + x] = SpatialModelOfPolitics.Utility(_dist[(a * n) + x], r);
+                double u = SpatialModelOfPolitics.Utility(_dist[(a * n) + x], r);
+                _own[(a * n) + x] = u;
+                _ownByPosition[(x * n) + a] = u;
             }
         }
 
@@ -469,6 +477,10 @@ internal sealed class SmpEngine
                 for (int v = 0; v < _bargainCount[i]; v++)
                 {
                     BargainUtilities((i * _versions) + v, i, _target[i]);
+                    if (_p.VotingRule == VotingRule.Prop)
+                    {
+                        StatusQuoCoalitions((i * _versions) + v);
+                    }
                 }
             }
         });
@@ -1067,6 +1079,12 @@ internal sealed class SmpEngine
 
     private void BargainUtilities(int bargain, int init, int rcvr)
     {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            BargainUtilitiesLanes(bargain, init, rcvr);
+            return;
+        }
+
         int n = _n;
         var pInit = _bargainPos.AsSpan(BargainOffset(bargain, 0), _d);
         var pRcvr = _bargainPos.AsSpan(BargainOffset(bargain, 1), _d);
@@ -1082,6 +1100,62 @@ internal sealed class SmpEngine
                 if (x != init && x != rcvr)
                 {
                     sum += own[x];
+                }
+            }
+
+            util[a] = sum / n;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="BargainUtilities"/> for four actors at once, one per SIMD lane: each lane adds the two positions'
+    /// utilities and then the other actors' positions in actor order, as the scalar loop does (the skipped actors are
+    /// the same for every lane), so every sum is the same bits.
+    /// </summary>
+    private void BargainUtilitiesLanes(int bargain, int init, int rcvr)
+    {
+        int n = _n;
+        const int L = 4;
+        var pInit = _bargainPos.AsSpan(BargainOffset(bargain, 0), _d);
+        var pRcvr = _bargainPos.AsSpan(BargainOffset(bargain, 1), _d);
+        var util = _bargainUtil.AsSpan(bargain * n, n);
+        ReadOnlySpan<double> ownT = _ownByPosition;
+        Span<double> atInit = stackalloc double[L];
+        Span<double> atRcvr = stackalloc double[L];
+        var count = Vector256.Create((double)n);
+        int a = 0;
+        for (; a <= n - L; a += L)
+        {
+            for (int l = 0; l < L; l++)
+            {
+                atInit[l] = PositionUtility(a + l, pInit);
+                atRcvr[l] = PositionUtility(a + l, pRcvr);
+            }
+
+            var sum = Vector256<double>.Zero;
+            sum += Vector256.Create<double>(atInit);
+            sum += Vector256.Create<double>(atRcvr);
+            for (int x = 0; x < n; x++)
+            {
+                if (x != init && x != rcvr)
+                {
+                    sum += Vector256.Create(ownT.Slice((x * n) + a, L));
+                }
+            }
+
+            (sum / count).CopyTo(util.Slice(a, L));
+        }
+
+        for (; a < n; a++)
+        {
+            double sum = 0.0;
+            sum += PositionUtility(a, pInit);
+            sum += PositionUtility(a, pRcvr);
+            for (int x = 0; x < n; x++)
+            {
+                if (x != init && x != rcvr)
+                {
+                    sum += ownT[(x * n) + a];
                 }
             }
 
@@ -1127,20 +1201,28 @@ internal sealed class SmpEngine
         if (count > 1)
         {
             w.EnsureOptions(count);
-            // Option-major utilities: row m holds every actor's utility of option m.
-            var u = w.Utilities.AsSpan(0, n * count);
-            for (int m = 0; m < count; m++)
-            {
-                int option = w.Options[m];
-                var source = option < 0 ? _statusQuoUtil.AsSpan() : _bargainUtil.AsSpan(option * n, n);
-                source.CopyTo(u.Slice(m * n, n));
-            }
-
             var p = w.Probabilities.AsSpan(0, count);
             int o2 = count * count;
             var coalitions = w.PceWork.AsSpan(0, o2);
             var victory = w.PceWork.AsSpan(o2, o2);
-            ProbabilisticCondorcet.CoalitionRows(_cap, u, count, _p.VotingRule, coalitions, 0, 1);
+            if (_p.VotingRule == VotingRule.Prop)
+            {
+                QueueCoalitions(w.Options.AsSpan(0, count), coalitions);
+            }
+            else
+            {
+                // Option-major utilities: row m holds every actor's utility of option m.
+                var u = w.Utilities.AsSpan(0, n * count);
+                for (int m = 0; m < count; m++)
+                {
+                    int option = w.Options[m];
+                    var source = option < 0 ? _statusQuoUtil.AsSpan() : _bargainUtil.AsSpan(option * n, n);
+                    source.CopyTo(u.Slice(m * n, n));
+                }
+
+                ProbabilisticCondorcet.CoalitionRows(_cap, u, count, _p.VotingRule, coalitions, 0, 1);
+            }
+
             ProbabilisticCondorcet.VictoryProbabilities(coalitions, count, _p.VictoryProbModel, victory);
             ProbabilisticCondorcet.OptionProbabilities(_p.PceModel, coalitions, victory, count, p, w.PceWork.AsSpan(2 * o2));
             int chosen = _p.StateTransitions == StateTransitions.Stochastic ? Sample(p, turn, k) : FirstMaximum(p);
@@ -1156,6 +1238,64 @@ internal sealed class SmpEngine
         }
 
         chosenPosition.CopyTo(_next.AsSpan(k * d, d));
+    }
+
+    /// <summary>
+    /// The coalition matrix of one actor's queue (status quo first, then bargains) under the proportional rule, as
+    /// <see cref="ProbabilisticCondorcet.CoalitionRows"/> computes it from the copied utilities, bit for bit: each
+    /// bargain against the status quo is taken from <see cref="StatusQuoCoalitions"/> (the same sum, computed once
+    /// per turn although the bargain sits in two queues), bargains against each other are summed here in voter order.
+    /// </summary>
+    private void QueueCoalitions(ReadOnlySpan<int> options, Span<double> coalitions)
+    {
+        int n = _n;
+        int count = options.Length;
+        ReadOnlySpan<double> weights = _cap;
+        coalitions[0] = ProbabilisticCondorcet.MinimumCoalition;
+        for (int i = 1; i < count; i++)
+        {
+            int bi = options[i];
+            coalitions[i * count] = _statusQuoFor[bi];
+            coalitions[i] = _statusQuoAgainst[bi];
+            var ui = _bargainUtil.AsSpan(bi * n, n);
+            for (int j = 1; j < i; j++)
+            {
+                var uj = _bargainUtil.AsSpan(options[j] * n, n);
+                double cij = ProbabilisticCondorcet.MinimumCoalition;
+                double cji = ProbabilisticCondorcet.MinimumCoalition;
+                for (int k = 0; k < n; k++)
+                {
+                    double v = weights[k] * (ui[k] - uj[k]);
+                    cij += v > 0 ? v : 0.0;
+                    cji -= v < 0 ? v : 0.0;
+                }
+
+                coalitions[(i * count) + j] = cij;
+                coalitions[(j * count) + i] = cji;
+            }
+
+            coalitions[(i * count) + i] = ProbabilisticCondorcet.MinimumCoalition;
+        }
+    }
+
+    /// <summary>Each bargain's coalitions against and for the status quo (CoalitionRows' sums for that pair, voter order).</summary>
+    private void StatusQuoCoalitions(int bargain)
+    {
+        int n = _n;
+        ReadOnlySpan<double> weights = _cap;
+        var ub = _bargainUtil.AsSpan(bargain * n, n);
+        ReadOnlySpan<double> sq = _statusQuoUtil;
+        double cij = ProbabilisticCondorcet.MinimumCoalition;
+        double cji = ProbabilisticCondorcet.MinimumCoalition;
+        for (int k = 0; k < n; k++)
+        {
+            double v = weights[k] * (ub[k] - sq[k]);
+            cij += v > 0 ? v : 0.0;
+            cji -= v < 0 ? v : 0.0;
+        }
+
+        _statusQuoFor[bargain] = cij;
+        _statusQuoAgainst[bargain] = cji;
     }
 
     /// <summary>The audit of the turn just resolved (positions in _next), for the recorder. Reads state only.</summary>
