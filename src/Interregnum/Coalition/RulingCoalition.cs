@@ -189,14 +189,16 @@ public sealed class RulingCoalition
         ref var enforcing = ref MemoryMarshal.GetArrayDataReference(selfEnforcing);
         var leaf = (1 << bits) - 1;
         var end = start + leaf;
+        var threshold = Tolerance * total;
         for (var x = Math.Max(start, 1); x <= end; x++)
         {
             // The strongest self-enforcing proper subcoalition: pushed from above, and M(X ∖ {i}) for the members
-            // in the leaf's bits. Powers are positive and finite, so a plain comparison is Math.Max.
+            // in the leaf's bits, without branches: a bit that X lacks multiplies its (finite, non-negative) slot by 0.
+            // Powers are positive and finite, so a plain comparison is Math.Max.
             var strongestProper = Unsafe.Add(ref strongest, x);
-            for (var rest = x & leaf; rest != 0; rest &= rest - 1)
+            for (var b = 0; b < bits; b++)
             {
-                var m = Unsafe.Add(ref strongest, x ^ (rest & -rest));
+                var m = Unsafe.Add(ref strongest, x ^ (1 << b)) * ((x >> b) & 1);
                 strongestProper = m > strongestProper ? m : strongestProper;
             }
 
@@ -207,15 +209,11 @@ public sealed class RulingCoalition
             Unsafe.Add(ref strongest, x) = se ? gx : strongestProper;
 
             // The least powerful winning one so far, in mask order with the tolerance as before; ties are listed
-            // after the scan.
-            if (se && Wins(gx, total, alpha))
-            {
-                candidate[candidates++] = x;
-                if (gx < best - (Tolerance * total))
-                {
-                    best = gx;
-                }
-            }
+            // after the scan. Written without branches: the slot past the last candidate is overwritten next time.
+            var ruling = se & Wins(gx, total, alpha);
+            candidate[candidates] = x;
+            candidates += ruling ? 1 : 0;
+            best = ruling & (gx < best - threshold) ? gx : best;
         }
     }
 
