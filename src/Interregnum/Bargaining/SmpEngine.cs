@@ -39,6 +39,8 @@ internal sealed class SmpEngine
     private readonly double[] _utilityWork;
     private readonly double[] _utilityByVoter;
     private readonly double[] _ownByPosition;
+    private readonly double[] _salByDimension;
+    private readonly double[] _idealByDimension;
     private readonly double[] _stateProbabilities;
     private double[] _pceWork;
     private readonly int[] _unique;
@@ -90,6 +92,16 @@ internal sealed class SmpEngine
             _salSum[i] = sum;
             _salSquareSum[i] = squares;
             _challengeWeight[i] = sum * _cap[i];
+        }
+
+        _salByDimension = new double[n * d];
+        _idealByDimension = new double[n * d];
+        for (int i = 0; i < n; i++)
+        {
+            for (int k = 0; k < d; k++)
+            {
+                _salByDimension[(k * n) + i] = _sal[(i * d) + k];
+            }
         }
 
         _accommodation = input.Accommodation is null || IsIdentity(input.Accommodation, n) ? null : input.Accommodation;
@@ -283,6 +295,15 @@ internal sealed class SmpEngine
             }
 
             _diag[i] = _dist[(i * n) + i];
+        }
+
+        // Ideals dimension-major, for the lane-wise position utilities of the bargains.
+        for (int i = 0; i < n; i++)
+        {
+            for (int k = 0; k < d; k++)
+            {
+                _idealByDimension[(k * n) + i] = _ideal[(i * d) + k];
+            }
         }
 
         // Risk-neutral utilities, a PCE over all n positions (duplicates included), weights = capability.
@@ -1120,21 +1141,13 @@ internal sealed class SmpEngine
         var pRcvr = _bargainPos.AsSpan(BargainOffset(bargain, 1), _d);
         var util = _bargainUtil.AsSpan(bargain * n, n);
         ReadOnlySpan<double> ownT = _ownByPosition;
-        Span<double> atInit = stackalloc double[L];
-        Span<double> atRcvr = stackalloc double[L];
         var count = Vector256.Create((double)n);
         int a = 0;
         for (; a <= n - L; a += L)
         {
-            for (int l = 0; l < L; l++)
-            {
-                atInit[l] = PositionUtility(a + l, pInit);
-                atRcvr[l] = PositionUtility(a + l, pRcvr);
-            }
-
             var sum = Vector256<double>.Zero;
-            sum += Vector256.Create<double>(atInit);
-            sum += Vector256.Create<double>(atRcvr);
+            sum += PositionUtilityLanes(a, pInit);
+            sum += PositionUtilityLanes(a, pRcvr);
             for (int x = 0; x < n; x++)
             {
                 if (x != init && x != rcvr)
@@ -1161,6 +1174,24 @@ internal sealed class SmpEngine
 
             util[a] = sum / n;
         }
+    }
+
+    /// <summary><see cref="PositionUtility"/> for actors a to a + 3, one per lane, with the scalar operations in the scalar order.</summary>
+    private Vector256<double> PositionUtilityLanes(int a, ReadOnlySpan<double> position)
+    {
+        int n = _n;
+        var sum = Vector256<double>.Zero;
+        for (int k = 0; k < _d; k++)
+        {
+            var ds = (Vector256.Create(_idealByDimension.AsSpan((k * n) + a, 4)) - Vector256.Create(position[k])) * Vector256.Create(_salByDimension.AsSpan((k * n) + a, 4));
+            sum += ds * ds;
+        }
+
+        var one = Vector256.Create(1.0);
+        var d = Vector256.Sqrt(sum / Vector256.Create(_salSquareSum.AsSpan(a, 4)));
+        var r = Vector256.Create(_risk.AsSpan(a, 4));
+        var oneMinusD = one - d;
+        return Vector256.ConditionalSelect(Vector256.LessThanOrEqual(d, one), oneMinusD * (one + (d * r)), oneMinusD * (one + r));
     }
 
     /// <summary>KTAB <c>SMPActor::posUtil</c>: a's utility of a position, with a's own inferred R_a.</summary>
