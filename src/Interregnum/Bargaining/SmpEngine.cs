@@ -58,10 +58,13 @@ internal sealed class SmpEngine
     private readonly Worker[] _workers;
 
     private readonly SmpRecorder? _recorder;
+    private readonly bool _lanes;
 
-    public SmpEngine(SmpInput input, SmpParameters parameters, int maxDegreeOfParallelism, SmpRecorder? recorder = null)
+    // lanes: whether the SIMD-lane paths may run (where the hardware has them); false runs the scalar loops, for the tests that compare the two.
+    public SmpEngine(SmpInput input, SmpParameters parameters, int maxDegreeOfParallelism, SmpRecorder? recorder = null, bool lanes = true)
     {
         _recorder = recorder;
+        _lanes = lanes && Vector256.IsHardwareAccelerated;
         Input = input;
         _p = parameters;
         _n = input.ActorCount;
@@ -308,7 +311,7 @@ internal sealed class SmpEngine
 
         // Risk-neutral utilities, a PCE over all n positions (duplicates included), weights = capability.
         // Stored option-major: _utilityWork[j·n + k] = U⁰_kj.
-        if (_p.VotingRule == VotingRule.Prop && (_threads == 1 || n < 32))
+        if (_lanes && _p.VotingRule == VotingRule.Prop && (_threads == 1 || n < 32))
         {
             // Voter-major (_utilityByVoter[k·n + j] = U⁰_kj = u(d_kj)), for the lane-wise coalition sums.
             for (int x = 0; x < n * n; x++)
@@ -498,7 +501,7 @@ internal sealed class SmpEngine
                 for (int v = 0; v < _bargainCount[i]; v++)
                 {
                     BargainUtilities((i * _versions) + v, i, _target[i]);
-                    if (_p.VotingRule == VotingRule.Prop)
+                    if (_lanes && _p.VotingRule == VotingRule.Prop)
                     {
                         StatusQuoCoalitions((i * _versions) + v);
                     }
@@ -544,7 +547,7 @@ internal sealed class SmpEngine
             int best = -1;
             double bestGain = -1.0;
             double bestProbability = 0;
-            if (Vector256.IsHardwareAccelerated && _p.VotingRule == VotingRule.Prop && _p.ThirdPartyCommit == ThirdPartyCommit.SemiCommit)
+            if (_lanes && _p.VotingRule == VotingRule.Prop && _p.ThirdPartyCommit == ThirdPartyCommit.SemiCommit)
             {
                 ChooseByBlocks(i, w, ref best, ref bestGain, ref bestProbability);
                 first = _n;
@@ -1100,7 +1103,7 @@ internal sealed class SmpEngine
 
     private void BargainUtilities(int bargain, int init, int rcvr)
     {
-        if (Vector256.IsHardwareAccelerated)
+        if (_lanes)
         {
             BargainUtilitiesLanes(bargain, init, rcvr);
             return;
@@ -1236,7 +1239,7 @@ internal sealed class SmpEngine
             int o2 = count * count;
             var coalitions = w.PceWork.AsSpan(0, o2);
             var victory = w.PceWork.AsSpan(o2, o2);
-            if (_p.VotingRule == VotingRule.Prop)
+            if (_lanes && _p.VotingRule == VotingRule.Prop)
             {
                 QueueCoalitions(w.Options.AsSpan(0, count), coalitions);
             }
