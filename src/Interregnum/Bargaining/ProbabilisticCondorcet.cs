@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Interregnum.Bargaining;
 
 /// <summary>How an actor turns a difference in utility between two options into a vote (KTAB <c>Model::vote</c>).</summary>
@@ -219,6 +221,67 @@ public static class ProbabilisticCondorcet
                     {
                         cji -= v;
                     }
+                }
+
+                coalitions[(i * options) + j] = cij;
+                coalitions[(j * options) + i] = cji;
+            }
+
+            coalitions[(i * options) + i] = MinimumCoalition;
+        }
+    }
+
+    /// <summary>
+    /// The coalition matrix under the proportional rule from utilities stored voter-major
+    /// (utilitiesByVoter[voter·options + option]): the same numbers as <see cref="Coalitions"/> bit for bit. For each
+    /// row i, four columns j are summed at once, one per SIMD lane, each lane adding its votes in voter order with the
+    /// scalar code's operations (no fused multiply-add), so no sum is reassociated.
+    /// </summary>
+    internal static void CoalitionRowsPropByVoter(ReadOnlySpan<double> weights, ReadOnlySpan<double> utilitiesByVoter, int options, Span<double> coalitions)
+    {
+        int voters = weights.Length;
+        const int L = 4;
+        Span<double> lanes = stackalloc double[L];
+        var zero = Vector256<double>.Zero;
+        bool simd = Vector256.IsHardwareAccelerated;
+        for (int i = 0; i < options; i++)
+        {
+            int j = 0;
+            if (simd)
+            {
+                for (; j <= i - L; j += L)
+                {
+                    var cij = Vector256.Create(MinimumCoalition);
+                    var cji = cij;
+                    for (int k = 0; k < voters; k++)
+                    {
+                        int row = k * options;
+                        var ui = Vector256.Create(utilitiesByVoter[row + i]);
+                        var uj = Vector256.Create(utilitiesByVoter.Slice(row + j, L));
+                        var v = Vector256.Create(weights[k]) * (ui - uj);
+                        cij += Vector256.ConditionalSelect(Vector256.GreaterThan(v, zero), v, zero);
+                        cji -= Vector256.ConditionalSelect(Vector256.LessThan(v, zero), v, zero);
+                    }
+
+                    cij.CopyTo(coalitions.Slice((i * options) + j, L));
+                    cji.CopyTo(lanes);
+                    for (int l = 0; l < L; l++)
+                    {
+                        coalitions[((j + l) * options) + i] = lanes[l];
+                    }
+                }
+            }
+
+            for (; j < i; j++)
+            {
+                double cij = MinimumCoalition;
+                double cji = MinimumCoalition;
+                for (int k = 0; k < voters; k++)
+                {
+                    int row = k * options;
+                    double v = weights[k] * (utilitiesByVoter[row + i] - utilitiesByVoter[row + j]);
+                    cij += v > 0 ? v : 0.0;
+                    cji -= v < 0 ? v : 0.0;
                 }
 
                 coalitions[(i * options) + j] = cij;

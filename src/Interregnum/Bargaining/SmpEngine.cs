@@ -37,6 +37,10 @@ internal sealed class SmpEngine
     private readonly double[] _risk;
     private readonly double[] _own;
     private readonly double[] _utilityWork;
+    private readonly double[] _utilityByVoter;
+    private readonly double[] _ownByPosition;
+    private readonly double[] _salByDimension;
+    private readonly double[] _idealByDimension;
     private readonly double[] _stateProbabilities;
     private double[] _pceWork;
     private readonly int[] _unique;
@@ -49,13 +53,18 @@ internal sealed class SmpEngine
     private readonly double[] _bargainPos;
     private readonly double[] _bargainUtil;
     private readonly double[] _statusQuoUtil;
+    private readonly double[] _statusQuoFor;
+    private readonly double[] _statusQuoAgainst;
     private readonly Worker[] _workers;
 
     private readonly SmpRecorder? _recorder;
+    private readonly bool _lanes;
 
-    public SmpEngine(SmpInput input, SmpParameters parameters, int maxDegreeOfParallelism, SmpRecorder? recorder = null)
+    // lanes: whether the SIMD-lane paths may run (where the hardware has them); false runs the scalar loops, for the tests that compare the two.
+    public SmpEngine(SmpInput input, SmpParameters parameters, int maxDegreeOfParallelism, SmpRecorder? recorder = null, bool lanes = true)
     {
         _recorder = recorder;
+        _lanes = lanes && Vector256.IsHardwareAccelerated;
         Input = input;
         _p = parameters;
         _n = input.ActorCount;
@@ -88,6 +97,16 @@ internal sealed class SmpEngine
             _challengeWeight[i] = sum * _cap[i];
         }
 
+        _salByDimension = new double[n * d];
+        _idealByDimension = new double[n * d];
+        for (int i = 0; i < n; i++)
+        {
+            for (int k = 0; k < d; k++)
+            {
+                _salByDimension[(k * n) + i] = _sal[(i * d) + k];
+            }
+        }
+
         _accommodation = input.Accommodation is null || IsIdentity(input.Accommodation, n) ? null : input.Accommodation;
         _ideal = [.. _pos];
         _next = new double[n * d];
@@ -97,6 +116,8 @@ internal sealed class SmpEngine
         _risk = new double[n];
         _own = new double[n * n];
         _utilityWork = new double[n * n];
+        _utilityByVoter = new double[n * n];
+        _ownByPosition = new double[n * n];
         _stateProbabilities = new double[n];
         _pceWork = new double[ProbabilisticCondorcet.WorkspaceLength(n)];
         _unique = new int[n];
@@ -108,6 +129,8 @@ internal sealed class SmpEngine
         _bargainPos = new double[n * _versions * 2 * d];
         _bargainUtil = new double[n * _versions * n];
         _statusQuoUtil = new double[n];
+        _statusQuoFor = new double[n * _versions];
+        _statusQuoAgainst = new double[n * _versions];
         _workers = new Worker[_threads];
         for (int w = 0; w < _threads; w++)
         {
@@ -277,14 +300,42 @@ internal sealed class SmpEngine
             _diag[i] = _dist[(i * n) + i];
         }
 
-        // Risk-neutral utilities, a PCE over all n positions (duplicates included), weights = capability.
-        // Stored option-major: _utilityWork[j·n + k] = U⁰_kj.
-        for (int x = 0; x < n * n; x++)
+        // Ideals dimension-major, for the lane-wise position utilities of the bargains.
+        for (int i = 0; i < n; i++)
         {
-            _utilityWork[x] = SpatialModelOfPolitics.Utility(_distT[x], 0.0);
+            for (int k = 0; k < d; k++)
+            {
+                _idealByDimension[(k * n) + i] = _ideal[(i * d) + k];
+            }
         }
 
-        ElectByOption(n, _stateProbabilities);
+        // Risk-neutral utilities, a PCE over all n positions (duplicates included), weights = capability.
+        // Stored option-major: _utilityWork[j·n + k] = U⁰_kj.
+        if (_lanes && _p.VotingRule == VotingRule.Prop && (_threads == 1 || n < 32))
+        {
+            // Voter-major (_utilityByVoter[k·n + j] = U⁰_kj = u(d_kj)), for the lane-wise coalition sums.
+            for (int x = 0; x < n * n; x++)
+            {
+                _utilityByVoter[x] = SpatialModelOfPolitics.Utility(_dist[x], 0.0);
+            }
+
+            int o2 = n * n;
+            var coalitions = _pceWork.AsSpan(0, o2);
+            ProbabilisticCondorcet.CoalitionRowsPropByVoter(_cap, _utilityByVoter, n, coalitions);
+            var victory = _pceWork.AsSpan(o2, o2);
+            ProbabilisticCondorcet.VictoryProbabilities(coalitions, n, _p.VictoryProbModel, victory);
+            ProbabilisticCondorcet.OptionProbabilities(_p.PceModel, coalitions, victory, n, _stateProbabilities, _pceWork.AsSpan(2 * o2));
+        }
+        else
+        {
+            for (int x = 0; x < n * n; x++)
+            {
+                _utilityWork[x] = SpatialModelOfPolitics.Utility(_distT[x], 0.0);
+            }
+
+            ElectByOption(n, _stateProbabilities);
+        }
+
         RiskFromProbabilities(_stateProbabilities, _risk);
 
         for (int a = 0; a < n; a++)
@@ -293,7 +344,9 @@ internal sealed class SmpEngine
             double r = EstimateRisk(_risk[a], _risk[a]);
             for (int x = 0; x < n; x++)
             {
-                _own[(a * n) + x] = SpatialModelOfPolitics.Utility(_dist[(a * n) + x], r);
+                double u = SpatialModelOfPolitics.Utility(_dist[(a * n) + x], r);
+                _own[(a * n) + x] = u;
+                _ownByPosition[(x * n) + a] = u;
             }
         }
 
@@ -448,6 +501,10 @@ internal sealed class SmpEngine
                 for (int v = 0; v < _bargainCount[i]; v++)
                 {
                     BargainUtilities((i * _versions) + v, i, _target[i]);
+                    if (_lanes && _p.VotingRule == VotingRule.Prop)
+                    {
+                        StatusQuoCoalitions((i * _versions) + v);
+                    }
                 }
             }
         });
@@ -490,10 +547,15 @@ internal sealed class SmpEngine
             int best = -1;
             double bestGain = -1.0;
             double bestProbability = 0;
+            if (_lanes && _p.VotingRule == VotingRule.Prop && _p.ThirdPartyCommit == ThirdPartyCommit.SemiCommit)
+            {
+                ChooseByBlocks(i, w, ref best, ref bestGain, ref bestProbability);
+                first = _n;
+            }
 
             // The target with the highest bound first (its gain is usually the best or close to it), then the rest in
             // actor order, each skipped when its bound cannot beat the best gain so far.
-            for (int m = -1; m < _n; m++)
+            for (int m = first < _n ? -1 : _n; m < _n; m++)
             {
                 int j = m < 0 ? first : m;
                 if (j == i || (m >= 0 && j == first) || w.Bound[j] <= Math.Max(MinimumSignificantGain, bestGain))
@@ -519,6 +581,180 @@ internal sealed class SmpEngine
                 MakeBargains(i, best, bestProbability, w);
             }
         }
+    }
+
+    /// <summary>
+    /// KTAB's defaults (proportional voting, semi-commitment): the targets worth evaluating (bound above KTAB's
+    /// minimum gain), highest bound first, four at a time, one target per SIMD lane, until a block's highest bound
+    /// cannot beat the best gain so far. Each lane performs exactly the scalar operations of
+    /// <see cref="ProbabilityAndGain"/> for its target, third parties summed in actor order, so every gain is the same
+    /// bits; the choice (largest gain above the minimum, lowest index on ties) does not depend on the order in which
+    /// targets are evaluated, and a skipped target's gain is below its bound, so the choice is the full scan's.
+    /// </summary>
+    private void ChooseByBlocks(int i, Worker w, ref int best, ref double bestGain, ref double bestProbability)
+    {
+        int n = _n;
+        var order = w.Order;
+        var bound = w.Bound;
+        int count = 0;
+        for (int j = 0; j < n; j++)
+        {
+            if (j == i || !(bound[j] > MinimumSignificantGain))
+            {
+                continue;
+            }
+
+            // Insertion sort by bound, highest first (n is small).
+            int at = count++;
+            while (at > 0 && bound[order[at - 1]] < bound[j])
+            {
+                order[at] = order[at - 1];
+                at--;
+            }
+
+            order[at] = j;
+        }
+
+        Span<int> targets = stackalloc int[Vector256<double>.Count];
+        Span<double> gains = stackalloc double[Vector256<double>.Count];
+        Span<double> probabilities = stackalloc double[Vector256<double>.Count];
+        for (int b = 0; b < count; b += Vector256<double>.Count)
+        {
+            if (bound[order[b]] <= Math.Max(MinimumSignificantGain, bestGain))
+            {
+                break;
+            }
+
+            int used = Math.Min(Vector256<double>.Count, count - b);
+            for (int l = 0; l < targets.Length; l++)
+            {
+                // Spare lanes repeat the last target: the same gain again, which the tie rule never takes.
+                targets[l] = order[b + Math.Min(l, used - 1)];
+            }
+
+            ProbabilityAndGainLanes(w, i, targets, probabilities, gains);
+            for (int l = 0; l < used; l++)
+            {
+                int j = targets[l];
+                double gain = gains[l];
+                if (MinimumSignificantGain < gain && (bestGain < gain || (gain == bestGain && j < best)))
+                {
+                    best = j;
+                    bestGain = gain;
+                    bestProbability = probabilities[l];
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// <see cref="ProbabilityAndGain"/>(w, i, i, j) for four targets j at once under the proportional rule and
+    /// semi-commitment, i's estimates prepared in <paramref name="w"/>: lane-wise IEEE operations (no fused
+    /// multiply-add) in the scalar code's order, third parties added in actor order.
+    /// </summary>
+    private void ProbabilityAndGainLanes(Worker w, int i, ReadOnlySpan<int> targets, Span<double> probabilities, Span<double> gains)
+    {
+        int n = _n;
+        const int L = 4;
+        var risk = w.Risk;
+        var colI = w.ColumnI;
+        var diag = w.Diagonal;
+        var columns = w.LaneColumns;
+        double uii = colI[i];
+        double ri = risk[i];
+        Span<double> pI = stackalloc double[L];
+        Span<double> pJ = stackalloc double[L];
+        Span<double> uijs = stackalloc double[L];
+        Span<double> sjs = stackalloc double[L];
+        Span<long> js = stackalloc long[L];
+        for (int l = 0; l < L; l++)
+        {
+            int j = targets[l];
+            var colJ = _distT.AsSpan(j * n, n);
+            double uij = SpatialModelOfPolitics.Utility(colJ[i], ri);
+            double contribI = ProbabilisticCondorcet.Vote(VotingRule.Prop, _challengeWeight[i], uii, uij);
+            double contribJ = ProbabilisticCondorcet.Vote(VotingRule.Prop, _challengeWeight[j], colI[j], diag[j]);
+            double chij = MinimumChallengeCoalition;
+            double chji = MinimumChallengeCoalition;
+            if (contribI > 0.0)
+            {
+                chij += contribI;
+            }
+
+            if (contribI < 0.0)
+            {
+                chji -= contribI;
+            }
+
+            if (contribJ > 0.0)
+            {
+                chij += contribJ;
+            }
+
+            if (contribJ < 0.0)
+            {
+                chji -= contribJ;
+            }
+
+            pI[l] = chij;
+            pJ[l] = chji;
+            uijs[l] = uij;
+            sjs[l] = _salSum[j];
+            js[l] = j;
+            for (int x = 0; x < n; x++)
+            {
+                columns[(x * L) + l] = colJ[x];
+            }
+        }
+
+        var one = Vector256.Create(1.0);
+        var zero = Vector256<double>.Zero;
+        var principalsI = Vector256.Create<double>(pI);
+        var principalsJ = Vector256.Create<double>(pJ);
+        var targetIndex = Vector256.Create<long>(js);
+        var sumI = principalsI;
+        var sumJ = principalsJ;
+        for (int x = 0; x < n; x++)
+        {
+            if (x == i)
+            {
+                // The initiator's own vote is zeroed in the scalar code: adding +0 leaves the sums unchanged.
+                continue;
+            }
+
+            var wx = Vector256.Create(_challengeWeight[x]);
+            var r = Vector256.Create(risk[x]);
+            var d = Vector256.Create<double>(columns.AsSpan(x * L, L));
+            var oneMinusD = one - d;
+            var uxj = Vector256.ConditionalSelect(Vector256.LessThanOrEqual(d, one), oneMinusD * (one + (d * r)), oneMinusD * (one + r));
+            var v0 = wx * (Vector256.Create(colI[x]) - uxj);
+            var cxi = Vector256.ConditionalSelect(Vector256.GreaterThan(v0, zero), principalsI + v0, principalsI);
+            var cxj = Vector256.ConditionalSelect(Vector256.LessThan(v0, zero), principalsJ - v0, principalsJ);
+            var pin = cxi / (cxi + cxj);
+            var pjn = one - pin;
+            var twice = uxj + uxj;
+            var uIkJ = (pin * Vector256.Create(w.IkDefJ[x])) + (pjn * (twice + uxj));
+            var uIJk = (pin * Vector256.Create(w.IDefJk[x])) + (pjn * (twice + Vector256.Create(diag[x])));
+            var vote = wx * (uIkJ - uIJk);
+
+            // The target's own vote is zeroed too; the sums take +0 for the other side, as the scalar code does.
+            vote = Vector256.ConditionalSelect(Vector256.Equals(targetIndex, Vector256.Create((long)x)).AsDouble(), zero, vote);
+            sumI += Vector256.ConditionalSelect(Vector256.GreaterThan(vote, zero), vote, zero);
+            sumJ -= Vector256.ConditionalSelect(Vector256.LessThan(vote, zero), vote, zero);
+        }
+
+        var total = sumI + sumJ;
+        var phij = sumI / total;
+        var phji = sumJ / total;
+        var uhkij = Vector256.Create(uii + uii);
+        var uijv = Vector256.Create<double>(uijs);
+        var uhkji = uijv + uijv;
+        var sj = Vector256.Create<double>(sjs);
+        var euContest = (phij * uhkij) + (phji * uhkji);
+        var euChallenge = ((one - sj) * uhkij) + (sj * euContest);
+        var gain = euChallenge - (Vector256.Create(uii) + uijv);
+        phij.CopyTo(probabilities);
+        gain.CopyTo(gains);
     }
 
     /// <summary>
@@ -867,6 +1103,12 @@ internal sealed class SmpEngine
 
     private void BargainUtilities(int bargain, int init, int rcvr)
     {
+        if (_lanes)
+        {
+            BargainUtilitiesLanes(bargain, init, rcvr);
+            return;
+        }
+
         int n = _n;
         var pInit = _bargainPos.AsSpan(BargainOffset(bargain, 0), _d);
         var pRcvr = _bargainPos.AsSpan(BargainOffset(bargain, 1), _d);
@@ -887,6 +1129,72 @@ internal sealed class SmpEngine
 
             util[a] = sum / n;
         }
+    }
+
+    /// <summary>
+    /// <see cref="BargainUtilities"/> for four actors at once, one per SIMD lane: each lane adds the two positions'
+    /// utilities and then the other actors' positions in actor order, as the scalar loop does (the skipped actors are
+    /// the same for every lane), so every sum is the same bits.
+    /// </summary>
+    private void BargainUtilitiesLanes(int bargain, int init, int rcvr)
+    {
+        int n = _n;
+        const int L = 4;
+        var pInit = _bargainPos.AsSpan(BargainOffset(bargain, 0), _d);
+        var pRcvr = _bargainPos.AsSpan(BargainOffset(bargain, 1), _d);
+        var util = _bargainUtil.AsSpan(bargain * n, n);
+        ReadOnlySpan<double> ownT = _ownByPosition;
+        var count = Vector256.Create((double)n);
+        int a = 0;
+        for (; a <= n - L; a += L)
+        {
+            var sum = Vector256<double>.Zero;
+            sum += PositionUtilityLanes(a, pInit);
+            sum += PositionUtilityLanes(a, pRcvr);
+            for (int x = 0; x < n; x++)
+            {
+                if (x != init && x != rcvr)
+                {
+                    sum += Vector256.Create(ownT.Slice((x * n) + a, L));
+                }
+            }
+
+            (sum / count).CopyTo(util.Slice(a, L));
+        }
+
+        for (; a < n; a++)
+        {
+            double sum = 0.0;
+            sum += PositionUtility(a, pInit);
+            sum += PositionUtility(a, pRcvr);
+            for (int x = 0; x < n; x++)
+            {
+                if (x != init && x != rcvr)
+                {
+                    sum += ownT[(x * n) + a];
+                }
+            }
+
+            util[a] = sum / n;
+        }
+    }
+
+    /// <summary><see cref="PositionUtility"/> for actors a to a + 3, one per lane, with the scalar operations in the scalar order.</summary>
+    private Vector256<double> PositionUtilityLanes(int a, ReadOnlySpan<double> position)
+    {
+        int n = _n;
+        var sum = Vector256<double>.Zero;
+        for (int k = 0; k < _d; k++)
+        {
+            var ds = (Vector256.Create(_idealByDimension.AsSpan((k * n) + a, 4)) - Vector256.Create(position[k])) * Vector256.Create(_salByDimension.AsSpan((k * n) + a, 4));
+            sum += ds * ds;
+        }
+
+        var one = Vector256.Create(1.0);
+        var d = Vector256.Sqrt(sum / Vector256.Create(_salSquareSum.AsSpan(a, 4)));
+        var r = Vector256.Create(_risk.AsSpan(a, 4));
+        var oneMinusD = one - d;
+        return Vector256.ConditionalSelect(Vector256.LessThanOrEqual(d, one), oneMinusD * (one + (d * r)), oneMinusD * (one + r));
     }
 
     /// <summary>KTAB <c>SMPActor::posUtil</c>: a's utility of a position, with a's own inferred R_a.</summary>
@@ -927,20 +1235,28 @@ internal sealed class SmpEngine
         if (count > 1)
         {
             w.EnsureOptions(count);
-            // Option-major utilities: row m holds every actor's utility of option m.
-            var u = w.Utilities.AsSpan(0, n * count);
-            for (int m = 0; m < count; m++)
-            {
-                int option = w.Options[m];
-                var source = option < 0 ? _statusQuoUtil.AsSpan() : _bargainUtil.AsSpan(option * n, n);
-                source.CopyTo(u.Slice(m * n, n));
-            }
-
             var p = w.Probabilities.AsSpan(0, count);
             int o2 = count * count;
             var coalitions = w.PceWork.AsSpan(0, o2);
             var victory = w.PceWork.AsSpan(o2, o2);
-            ProbabilisticCondorcet.CoalitionRows(_cap, u, count, _p.VotingRule, coalitions, 0, 1);
+            if (_lanes && _p.VotingRule == VotingRule.Prop)
+            {
+                QueueCoalitions(w.Options.AsSpan(0, count), coalitions);
+            }
+            else
+            {
+                // Option-major utilities: row m holds every actor's utility of option m.
+                var u = w.Utilities.AsSpan(0, n * count);
+                for (int m = 0; m < count; m++)
+                {
+                    int option = w.Options[m];
+                    var source = option < 0 ? _statusQuoUtil.AsSpan() : _bargainUtil.AsSpan(option * n, n);
+                    source.CopyTo(u.Slice(m * n, n));
+                }
+
+                ProbabilisticCondorcet.CoalitionRows(_cap, u, count, _p.VotingRule, coalitions, 0, 1);
+            }
+
             ProbabilisticCondorcet.VictoryProbabilities(coalitions, count, _p.VictoryProbModel, victory);
             ProbabilisticCondorcet.OptionProbabilities(_p.PceModel, coalitions, victory, count, p, w.PceWork.AsSpan(2 * o2));
             int chosen = _p.StateTransitions == StateTransitions.Stochastic ? Sample(p, turn, k) : FirstMaximum(p);
@@ -956,6 +1272,64 @@ internal sealed class SmpEngine
         }
 
         chosenPosition.CopyTo(_next.AsSpan(k * d, d));
+    }
+
+    /// <summary>
+    /// The coalition matrix of one actor's queue (status quo first, then bargains) under the proportional rule, as
+    /// <see cref="ProbabilisticCondorcet.CoalitionRows"/> computes it from the copied utilities, bit for bit: each
+    /// bargain against the status quo is taken from <see cref="StatusQuoCoalitions"/> (the same sum, computed once
+    /// per turn although the bargain sits in two queues), bargains against each other are summed here in voter order.
+    /// </summary>
+    private void QueueCoalitions(ReadOnlySpan<int> options, Span<double> coalitions)
+    {
+        int n = _n;
+        int count = options.Length;
+        ReadOnlySpan<double> weights = _cap;
+        coalitions[0] = ProbabilisticCondorcet.MinimumCoalition;
+        for (int i = 1; i < count; i++)
+        {
+            int bi = options[i];
+            coalitions[i * count] = _statusQuoFor[bi];
+            coalitions[i] = _statusQuoAgainst[bi];
+            var ui = _bargainUtil.AsSpan(bi * n, n);
+            for (int j = 1; j < i; j++)
+            {
+                var uj = _bargainUtil.AsSpan(options[j] * n, n);
+                double cij = ProbabilisticCondorcet.MinimumCoalition;
+                double cji = ProbabilisticCondorcet.MinimumCoalition;
+                for (int k = 0; k < n; k++)
+                {
+                    double v = weights[k] * (ui[k] - uj[k]);
+                    cij += v > 0 ? v : 0.0;
+                    cji -= v < 0 ? v : 0.0;
+                }
+
+                coalitions[(i * count) + j] = cij;
+                coalitions[(j * count) + i] = cji;
+            }
+
+            coalitions[(i * count) + i] = ProbabilisticCondorcet.MinimumCoalition;
+        }
+    }
+
+    /// <summary>Each bargain's coalitions against and for the status quo (CoalitionRows' sums for that pair, voter order).</summary>
+    private void StatusQuoCoalitions(int bargain)
+    {
+        int n = _n;
+        ReadOnlySpan<double> weights = _cap;
+        var ub = _bargainUtil.AsSpan(bargain * n, n);
+        ReadOnlySpan<double> sq = _statusQuoUtil;
+        double cij = ProbabilisticCondorcet.MinimumCoalition;
+        double cji = ProbabilisticCondorcet.MinimumCoalition;
+        for (int k = 0; k < n; k++)
+        {
+            double v = weights[k] * (ub[k] - sq[k]);
+            cij += v > 0 ? v : 0.0;
+            cji -= v < 0 ? v : 0.0;
+        }
+
+        _statusQuoFor[bargain] = cij;
+        _statusQuoAgainst[bargain] = cji;
     }
 
     /// <summary>The audit of the turn just resolved (positions in _next), for the recorder. Reads state only.</summary>
@@ -1135,6 +1509,12 @@ internal sealed class SmpEngine
 
         /// <summary>Upper bounds on the initiator's gain per target (ChooseChallenges).</summary>
         public double[] Bound { get; } = new double[n];
+
+        /// <summary>Targets in decreasing order of their bound (ChooseByBlocks).</summary>
+        public int[] Order { get; } = new int[n];
+
+        /// <summary>Four targets' distance columns, actor-major (ProbabilityAndGainLanes).</summary>
+        public double[] LaneColumns { get; } = new double[4 * n];
 
         public int[] Options { get; } = new int[(2 * n) + 1];
 

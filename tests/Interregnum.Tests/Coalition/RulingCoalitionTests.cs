@@ -172,6 +172,94 @@ public sealed class RulingCoalitionTests
         return rulers.Count == 1 && System.Numerics.BitOperations.PopCount((uint)rulers[0]) is 1 or 3 or 7;
     }
 
+    [Property(MaxTest = 60)]
+    public bool Solve_RandomGame_EqualsThePlainMemberByMemberScanBitForBit(int seed)
+    {
+        // Given random games of 0 to 16 players solved one after another in one reused workspace: continuous powers,
+        // or small whole numbers so that coalitions tie exactly, α in [1/2, 0.9), and sometimes power outside the game.
+        var rng = new Random(seed);
+        var solver = new RulingCoalition(RulingCoalition.ExactLimit);
+        for (var game = 0; game < 4; game++)
+        {
+            var n = rng.Next(RulingCoalition.ExactLimit + 1);
+            var ties = rng.Next(2) == 0;
+            var powers = Enumerable.Range(0, n).Select(_ => ties ? 1 + rng.Next(4) : 0.05 + rng.NextDouble()).ToArray();
+            var alpha = rng.Next(3) == 0 ? 0.5 : 0.5 + (0.4 * rng.NextDouble());
+            var outside = rng.Next(3) == 0 ? 3 * rng.NextDouble() : 0;
+            var rulers = new List<int>();
+
+            // When the block-wise solver and the scan it replaced (PlainScan) solve the same game.
+            solver.Solve(powers, alpha, rulers, outside);
+            var (plainRulers, plainSelfEnforcing) = PlainScan(powers, alpha, outside);
+
+            // Then the ruling coalitions and every coalition's self-enforcement agree exactly.
+            if (!rulers.SequenceEqual(plainRulers))
+            {
+                return false;
+            }
+
+            for (var x = 1; x < 1 << n; x++)
+            {
+                if (solver.IsSelfEnforcing(x) != plainSelfEnforcing[x])
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The solver as it was before the block-wise maxima (commit 76a8f56): every mask in order, the maximum of
+    /// M(X ∖ {i}) taken member by member. Kept as the reference the faster solver must equal bit for bit.
+    /// </summary>
+    private static (List<int> Rulers, bool[] SelfEnforcing) PlainScan(double[] powers, double alpha, double outsidePower)
+    {
+        var n = powers.Length;
+        var full = (1 << n) - 1;
+        var power = new double[full + 1];
+        var strongest = new double[full + 1];
+        var selfEnforcing = new bool[full + 1];
+        var rulers = new List<int>();
+        for (var x = 1; x <= full; x++)
+        {
+            var low = x & -x;
+            var gx = power[x ^ low] + powers[System.Numerics.BitOperations.TrailingZeroCount(low)];
+            power[x] = gx;
+            double strongestProper = 0;
+            for (var rest = x; rest != 0; rest &= rest - 1)
+            {
+                var m = strongest[x ^ (rest & -rest)];
+                strongestProper = m > strongestProper ? m : strongestProper;
+            }
+
+            var se = !RulingCoalition.Wins(strongestProper, gx, alpha);
+            selfEnforcing[x] = se;
+            strongest[x] = se ? gx : strongestProper;
+        }
+
+        var total = power[full] + outsidePower;
+        var best = double.PositiveInfinity;
+        for (var x = 1; x <= full; x++)
+        {
+            if (selfEnforcing[x] && RulingCoalition.Wins(power[x], total, alpha) && power[x] < best - (RulingCoalition.Tolerance * total))
+            {
+                best = power[x];
+            }
+        }
+
+        for (var x = 1; x <= full; x++)
+        {
+            if (selfEnforcing[x] && RulingCoalition.Wins(power[x], total, alpha) && Math.Abs(power[x] - best) <= RulingCoalition.Tolerance * total)
+            {
+                rulers.Add(x);
+            }
+        }
+
+        return (rulers, selfEnforcing);
+    }
+
     /// <summary>The paper's definitions written directly: recursion over every subcoalition, memoised.</summary>
     private sealed class ReferenceDefinition(double[] powers, double alpha)
     {
