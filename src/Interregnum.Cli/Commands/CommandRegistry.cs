@@ -6,7 +6,7 @@ namespace Interregnum.Cli.Commands;
 internal static class CommandRegistry
 {
     /// <summary>Each top-level command's name and how to build it.</summary>
-    private static readonly (string Name, Func<RunReplayers, Command> Create)[] Commands =
+    private static readonly (string Name, Func<Func<RunReplayers>, Command> Create)[] Commands =
     [
         ("validate", _ => ValidateCommand.Create()),
         ("power", _ => PowerCommand.Create()),
@@ -18,12 +18,12 @@ internal static class CommandRegistry
         ("import", _ => KtabCommands.Import()),
         ("export", _ => KtabCommands.Export()),
         ("history", _ => HistoryCommand.Create()),
-        ("runs", replayers => RunsCommand.Create(replayers)),
+        ("runs", replayers => RunsCommand.Create(replayers())),
         ("backtest", _ => BacktestCommand.Create()),
         ("serve", _ => ServeCommand.Create()),
     ];
 
-    public static IEnumerable<Command> All(RunReplayers replayers) => Commands.Select(c => c.Create(replayers));
+    public static IEnumerable<Command> All(Func<RunReplayers> replayers) => Commands.Select(c => c.Create(replayers));
 
     /// <summary>
     /// The commands that can take part in parsing <paramref name="args"/>: when the first argument names a command,
@@ -31,7 +31,7 @@ internal static class CommandRegistry
     /// all of them. Building the other commands' options costs start-up time (docs/performance.md, issue 15) and
     /// changes nothing in the parse.
     /// </summary>
-    public static IEnumerable<Command> For(IReadOnlyList<string> args, RunReplayers replayers)
+    public static IEnumerable<Command> For(IReadOnlyList<string> args, Func<RunReplayers> replayers)
     {
         if (args is ["--version"])
         {
