@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Globalization;
 using System.Numerics;
-using System.Reflection;
 
 namespace Interregnum.Cli;
 
@@ -56,39 +55,51 @@ internal static class OptionRules
 
     private static void Install(Symbol symbol, string name, string label)
     {
-        var type = symbol switch
-        {
-            Option o => o.ValueType,
-            Argument a => a.ValueType,
-            _ => null,
-        };
-        var element = type is null ? null : System.Nullable.GetUnderlyingType(type) ?? type;
-        if (element is null || !(element.IsEnum || element == typeof(int) || element == typeof(long) || element == typeof(ulong) || element == typeof(double)))
-        {
-            return;
-        }
-
-        if (element.IsEnum && symbol is Option choice)
-        {
-            // Help shows the choices as they are typed (smp|compromise|eu), not as .NET spells them.
-            choice.HelpName = string.Join('|', Enum.GetNames(element).Select(n => n.ToLowerInvariant()));
-        }
-
         var range = Ranges.TryGetValue(name, out var r) ? r : ((double, double, string)?)null;
-        var method = typeof(OptionRules).GetMethod(element.IsEnum ? nameof(EnumParser) : nameof(NumberParser), BindingFlags.NonPublic | BindingFlags.Static)!
-            .MakeGenericMethod(element);
-        var parser = method.Invoke(null, element.IsEnum ? [label] : [label, range]);
-        // Option<T>.CustomParser and Argument<T>.CustomParser take Func<ArgumentResult, T?>; for T = int? that is
-        // Func<ArgumentResult, int?>, which the nullable wrapper below provides.
-        var property = symbol.GetType().GetProperty("CustomParser")!;
-        var wanted = property.PropertyType;
-        if (wanted.GenericTypeArguments[1] != element)
+        // Typed, not by reflection: MakeGenericMethod over value types is JIT-compiled at every start (start-up time,
+        // docs/performance.md) and cannot be precompiled. Option<T>.CustomParser takes Func<ArgumentResult, T?>;
+        // for T = int? that is Func<ArgumentResult, int?>, which Lifted provides.
+        switch (symbol)
         {
-            parser = typeof(OptionRules).GetMethod(nameof(Lifted), BindingFlags.NonPublic | BindingFlags.Static)!
-                .MakeGenericMethod(element).Invoke(null, [parser]);
-        }
+            case Option<int> o: o.CustomParser = NumberParser<int>(label, range); break;
+            case Option<int?> o: o.CustomParser = Lifted(NumberParser<int>(label, range)); break;
+            case Option<long> o: o.CustomParser = NumberParser<long>(label, range); break;
+            case Option<long?> o: o.CustomParser = Lifted(NumberParser<long>(label, range)); break;
+            case Option<ulong> o: o.CustomParser = NumberParser<ulong>(label, range); break;
+            case Option<ulong?> o: o.CustomParser = Lifted(NumberParser<ulong>(label, range)); break;
+            case Option<double> o: o.CustomParser = NumberParser<double>(label, range); break;
+            case Option<double?> o: o.CustomParser = Lifted(NumberParser<double>(label, range)); break;
+            case Argument<int> a: a.CustomParser = NumberParser<int>(label, range); break;
+            case Argument<long> a: a.CustomParser = NumberParser<long>(label, range); break;
+            case Argument<ulong> a: a.CustomParser = NumberParser<ulong>(label, range); break;
+            case Argument<double> a: a.CustomParser = NumberParser<double>(label, range); break;
+            case Option<OutputFormat> o: Choice(o, label); break;
+            case Option<Simulation.PolicyModel> o: Choice(o, label); break;
+            case Option<History.Survival.SurvivalGrouping> o: Choice(o, label); break;
+            default:
+                var type = symbol switch
+                {
+                    Option o => o.ValueType,
+                    Argument a => a.ValueType,
+                    _ => null,
+                };
+                var element = type is null ? null : System.Nullable.GetUnderlyingType(type) ?? type;
+                if (element is not null && (element.IsEnum || element == typeof(int) || element == typeof(long) || element == typeof(ulong) || element == typeof(double)))
+                {
+                    // A programmer error, found by CommandLineErrorTests, which builds the whole tree.
+                    throw new InvalidOperationException($"OptionRules has no parser for {label} ({type}): add its type to OptionRules.Install");
+                }
 
-        property.SetValue(symbol, parser);
+                break;
+        }
+    }
+
+    private static void Choice<T>(Option<T> option, string label)
+        where T : struct, Enum
+    {
+        // Help shows the choices as they are typed (smp|compromise|eu), not as .NET spells them.
+        option.HelpName = string.Join('|', Enum.GetNames<T>().Select(n => n.ToLowerInvariant()));
+        option.CustomParser = EnumParser<T>(label);
     }
 
     private static Func<ArgumentResult, T?> Lifted<T>(Func<ArgumentResult, T> parser)

@@ -10,12 +10,15 @@ public static class Program
     public static int Main(string[] args) => Run(args, Console.Out, Console.Error);
 
     /// <summary>Runs the command line with the given output streams (used by tests).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, RunReplayers.BuiltIn);
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, stdout, stderr, () => RunReplayers.BuiltIn);
 
     /// <summary>Runs the command line with the given output streams and replayers for <c>runs rerun</c> (used by tests).</summary>
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, RunReplayers replayers)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, RunReplayers replayers) => Run(args, stdout, stderr, () => replayers);
+
+    // The replayers are built only for `runs`: the built-in table costs start-up time (docs/performance.md).
+    private static int Run(string[] args, TextWriter stdout, TextWriter stderr, Func<RunReplayers> replayers)
     {
-        var root = BuildRoot(replayers);
+        var root = BuildRoot(CommandRegistry.For(args, replayers));
         var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is System.CommandLine.Invocation.ParseErrorAction)
@@ -74,13 +77,15 @@ public static class Program
     public static RootCommand BuildRoot() => BuildRoot(RunReplayers.BuiltIn);
 
     /// <summary>The root command with every subcommand registered, <c>runs rerun</c> using <paramref name="replayers"/>.</summary>
-    public static RootCommand BuildRoot(RunReplayers replayers)
+    public static RootCommand BuildRoot(RunReplayers replayers) => BuildRoot(CommandRegistry.All(() => replayers));
+
+    private static RootCommand BuildRoot(IEnumerable<Command> commands)
     {
         var root = new RootCommand(
             "Interregnum: forecast what follows when a national leader leaves office unexpectedly. " +
             "Analytic only: power, succession and consequences.");
         // One line per command; each command lives in Commands/<Name>Command.cs.
-        foreach (var command in CommandRegistry.All(replayers))
+        foreach (var command in commands)
         {
             root.Subcommands.Add(command);
         }

@@ -7,7 +7,7 @@ namespace Interregnum.Cli;
 /// <summary>
 /// Records a command's run in the run store. Convention for commands that record runs (simulate, compare,
 /// sensitivity, bargain): add <see cref="CommonOptions.Db"/> and <see cref="NoStore"/> to the command, compute
-/// and print the results first, then call <see cref="Record"/> once with the finished run, so that an interrupted
+/// and print the results first, then call <see cref="Record(ParseResult, RunRecord)"/> once with the finished run, so that an interrupted
 /// command records nothing. <c>--no-store</c> skips recording.
 /// </summary>
 public static class RunRecorder
@@ -38,6 +38,17 @@ public static class RunRecorder
     /// <exception cref="CliException">The store cannot be opened or written (exit code <see cref="ExitCodes.MissingResource"/>).</exception>
     public static long? Record(ParseResult parseResult, RunRecord run)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        return Record(parseResult, () => run);
+    }
+
+    /// <summary>
+    /// As <see cref="Record(ParseResult, RunRecord)"/>, building the run only when it is stored: with
+    /// <c>--no-store</c> a small command skips serialising its results (start-up time, docs/performance.md).
+    /// </summary>
+    /// <exception cref="CliException">The store cannot be opened or written (exit code <see cref="ExitCodes.MissingResource"/>).</exception>
+    public static long? Record(ParseResult parseResult, Func<RunRecord> run)
+    {
         ArgumentNullException.ThrowIfNull(parseResult);
         ArgumentNullException.ThrowIfNull(run);
         if (parseResult.GetResult(NoStoreName) is OptionResult noStore && noStore.GetValueOrDefault<bool>())
@@ -45,12 +56,13 @@ public static class RunRecorder
             return null;
         }
 
+        var record = run();
         var db = parseResult.GetResult("--db") is OptionResult dbResult ? dbResult.GetValueOrDefault<string?>() : null;
         long id;
         try
         {
             using var store = StoredRuns.Open(db);
-            id = store.Add(run);
+            id = store.Add(record);
         }
         catch (Exception ex) when (ex is RunException or System.Data.Common.DbException)
         {

@@ -49,7 +49,7 @@ internal static class BargainCommand
                 var buffer = new StringWriter(Inv);
                 Print(result, parse.GetValue(format), buffer);
                 stdout.Write(buffer.ToString());
-                RunRecorder.Record(parse, BargainRun.ToRecord(request, File.ReadAllText(path), path, BargainRun.Json(result), RunRecorder.Arguments(parse), TimeProvider.System.GetUtcNow()));
+                RunRecorder.Record(parse, () => BargainRun.ToRecord(request, File.ReadAllText(path), path, BargainRun.Json(result), RunRecorder.Arguments(parse), TimeProvider.System.GetUtcNow()));
                 return ExitCodes.Ok;
             }
             catch (CliException ex)
