@@ -12,6 +12,39 @@ internal sealed class SmpEngine
     private const double EqualPositionTolerance = 1e-3;
     private const double MinimumSignificantGain = 1e-5;
     private const double MinimumChallengeCoalition = 1e-10;
+
+    /// <summary>
+    /// The principals' coalitions of a challenge of j by i: i's side and j's side each start at
+    /// <see cref="MinimumChallengeCoalition"/> and take the principals' votes, positive for i and negative for j, in
+    /// the order i then j (KTAB's order of additions, so every caller gets the same bits).
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static (double ForI, double ForJ) PrincipalCoalitions(double contribI, double contribJ)
+    {
+        double chij = MinimumChallengeCoalition;
+        double chji = MinimumChallengeCoalition;
+        if (contribI > 0.0)
+        {
+            chij += contribI;
+        }
+
+        if (contribI < 0.0)
+        {
+            chji -= contribI;
+        }
+
+        if (contribJ > 0.0)
+        {
+            chij += contribJ;
+        }
+
+        if (contribJ < 0.0)
+        {
+            chji -= contribJ;
+        }
+
+        return (chij, chji);
+    }
     private const double StopRatio = 0.02;
     private const double MinimumFirstStep = 1e-4;
 
@@ -674,30 +707,7 @@ internal sealed class SmpEngine
             double uij = SpatialModelOfPolitics.Utility(colJ[i], ri);
             double contribI = ProbabilisticCondorcet.Vote(VotingRule.Prop, _challengeWeight[i], uii, uij);
             double contribJ = ProbabilisticCondorcet.Vote(VotingRule.Prop, _challengeWeight[j], colI[j], diag[j]);
-            double chij = MinimumChallengeCoalition;
-            double chji = MinimumChallengeCoalition;
-            if (contribI > 0.0)
-            {
-                chij += contribI;
-            }
-
-            if (contribI < 0.0)
-            {
-                chji -= contribI;
-            }
-
-            if (contribJ > 0.0)
-            {
-                chij += contribJ;
-            }
-
-            if (contribJ < 0.0)
-            {
-                chji -= contribJ;
-            }
-
-            pI[l] = chij;
-            pJ[l] = chji;
+            (pI[l], pJ[l]) = PrincipalCoalitions(contribI, contribJ);
             uijs[l] = uij;
             sjs[l] = _salSum[j];
             js[l] = j;
@@ -841,27 +851,7 @@ internal sealed class SmpEngine
 
         double contribI = ProbabilisticCondorcet.Vote(rule, _challengeWeight[i], uii, uij);
         double contribJ = ProbabilisticCondorcet.Vote(rule, _challengeWeight[j], uji, ujj);
-        double chij = MinimumChallengeCoalition;
-        double chji = MinimumChallengeCoalition;
-        if (contribI > 0.0)
-        {
-            chij += contribI;
-        }
-
-        if (contribI < 0.0)
-        {
-            chji -= contribI;
-        }
-
-        if (contribJ > 0.0)
-        {
-            chij += contribJ;
-        }
-
-        if (contribJ < 0.0)
-        {
-            chji -= contribJ;
-        }
+        var (chij, chji) = PrincipalCoalitions(contribI, contribJ);
 
         double principalsI = chij;
         double principalsJ = chji;
