@@ -293,6 +293,26 @@ public static class ProbabilisticCondorcet
     }
 
     /// <summary>
+    /// Option i's and option j's coalitions against each other under the proportional rule, summed over voters in
+    /// order from <see cref="MinimumCoalition"/>. Branch-free: adding +0 leaves a positive sum unchanged bit for bit,
+    /// so this is the same sum as conditional additions, without the unpredictable branches.
+    /// </summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal static (double ForI, double ForJ) PropPairCoalitions(ReadOnlySpan<double> weights, ReadOnlySpan<double> ui, ReadOnlySpan<double> uj)
+    {
+        double cij = MinimumCoalition;
+        double cji = MinimumCoalition;
+        for (int k = 0; k < weights.Length; k++)
+        {
+            double v = weights[k] * (ui[k] - uj[k]);
+            cij += v > 0 ? v : 0.0;
+            cji -= v < 0 ? v : 0.0;
+        }
+
+        return (cij, cji);
+    }
+
+    /// <summary>
     /// Rows first, first + step, ... of the coalition matrix from utilities stored option-major
     /// (utilitiesByOption[option·voters + voter]): the same numbers as <see cref="Coalitions"/>, in an order of
     /// memory access that suits large games, and split by rows so that callers can run rows in parallel.
@@ -310,14 +330,7 @@ public static class ProbabilisticCondorcet
                 double cji = MinimumCoalition;
                 if (rule == VotingRule.Prop)
                 {
-                    // Branch-free: adding +0 leaves a positive sum unchanged bit for bit, so this is the same sum as
-                    // the conditional additions below, without the unpredictable branches.
-                    for (int k = 0; k < voters; k++)
-                    {
-                        double v = weights[k] * (ui[k] - uj[k]);
-                        cij += v > 0 ? v : 0.0;
-                        cji -= v < 0 ? v : 0.0;
-                    }
+                    (cij, cji) = PropPairCoalitions(weights, ui, uj);
                 }
                 else
                 {

@@ -1285,17 +1285,7 @@ internal sealed class SmpEngine
             for (int j = 1; j < i; j++)
             {
                 var uj = _bargainUtil.AsSpan(options[j] * n, n);
-                double cij = ProbabilisticCondorcet.MinimumCoalition;
-                double cji = ProbabilisticCondorcet.MinimumCoalition;
-                for (int k = 0; k < n; k++)
-                {
-                    double v = weights[k] * (ui[k] - uj[k]);
-                    cij += v > 0 ? v : 0.0;
-                    cji -= v < 0 ? v : 0.0;
-                }
-
-                coalitions[(i * count) + j] = cij;
-                coalitions[(j * count) + i] = cji;
+                (coalitions[(i * count) + j], coalitions[(j * count) + i]) = ProbabilisticCondorcet.PropPairCoalitions(weights, ui, uj);
             }
 
             coalitions[(i * count) + i] = ProbabilisticCondorcet.MinimumCoalition;
@@ -1309,17 +1299,7 @@ internal sealed class SmpEngine
         ReadOnlySpan<double> weights = _cap;
         var ub = _bargainUtil.AsSpan(bargain * n, n);
         ReadOnlySpan<double> sq = _statusQuoUtil;
-        double cij = ProbabilisticCondorcet.MinimumCoalition;
-        double cji = ProbabilisticCondorcet.MinimumCoalition;
-        for (int k = 0; k < n; k++)
-        {
-            double v = weights[k] * (ub[k] - sq[k]);
-            cij += v > 0 ? v : 0.0;
-            cji -= v < 0 ? v : 0.0;
-        }
-
-        _statusQuoFor[bargain] = cij;
-        _statusQuoAgainst[bargain] = cji;
+        (_statusQuoFor[bargain], _statusQuoAgainst[bargain]) = ProbabilisticCondorcet.PropPairCoalitions(weights, ub, sq);
     }
 
     /// <summary>The audit of the turn just resolved (positions in _next), for the recorder. Reads state only.</summary>
