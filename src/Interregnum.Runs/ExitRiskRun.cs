@@ -103,7 +103,8 @@ public sealed record EventScoresJson(int Cases, int Events, double EventRate, Sc
 /// <param name="Covariates">The covariates fitted at each origin.</param>
 /// <param name="PriorScale">Scale of the normal prior on the slopes.</param>
 /// <param name="IrregularPriorScale">Prior scale of the irregular-exit binary logit, when irregular exits have a model of their own; else null.</param>
-public sealed record ExitRiskBacktestSettingsJson(int FirstOrigin, int LastOrigin, int Origins, int TrainingFrom, string Training, string Window, string BaseRate, string Bootstrap, int Replicates, int Seed, double Level, string Reliability, string AucPr, IReadOnlyList<string> Covariates, double PriorScale, double? IrregularPriorScale);
+/// <param name="Design">"january" (windows from 1 January) or "monthly" (windows from the first of every month).</param>
+public sealed record ExitRiskBacktestSettingsJson(int FirstOrigin, int LastOrigin, int Origins, int TrainingFrom, string Training, string Window, string BaseRate, string Bootstrap, int Replicates, int Seed, double Level, string Reliability, string AucPr, IReadOnlyList<string> Covariates, double PriorScale, double? IrregularPriorScale, string Design = "january");
 
 /// <summary>The document <c>history exit-risk --backtest --format json</c> prints.</summary>
 /// <param name="Program">"interregnum".</param>
@@ -139,8 +140,24 @@ public static class ExitRiskRun
         "A forecast for a later year learns nothing from exits after 2015; the calendar trend is held at 2016; the incumbent's facts after the data come from the scenario's exit_risk section.",
     ];
 
-    /// <summary>Loads the data and fits the model on every leader-year.</summary>
-    /// <exception cref="DatasetException">A dataset is missing.</exception>
+    /// <summary>The design the shipped model is fitted on (docs/exit-risk.md, "Monthly origins").</summary>
+    public const ExitRiskOrigins ShippedOrigins = ExitRiskOrigins.January;
+
+    /// <summary>The design <c>--backtest</c> runs when none is named.</summary>
+    public const ExitRiskOrigins DefaultBacktestOrigins = ExitRiskOrigins.January;
+
+    /// <summary>
+    /// The design named on the command line (<c>january</c> or <c>monthly</c>; null: <paramref name="fallback"/>), or
+    /// null when the name is not one of them.
+    /// </summary>
+    public static ExitRiskOrigins? Origins(string? name, ExitRiskOrigins fallback) => name switch
+    {
+        null => fallback,
+        "january" => ExitRiskOrigins.January,
+        "monthly" => ExitRiskOrigins.Monthly,
+        _ => null,
+    };
+
     /// <summary>
     /// The specification named by the specification-search options: the shipped one, with the covariates and the
     /// prior scale replaced where given. Problems (an unknown covariate, a prior scale out of range) come back in words.
@@ -191,9 +208,11 @@ public static class ExitRiskRun
         return lines;
     }
 
-    public static (ExitRiskModel Model, LeaderYearPanel Panel) Fit(string dataFolder, ExitRiskSpecification? specification = null)
+    /// <summary>Loads the data and fits the model on every row of the panel of the given design.</summary>
+    /// <exception cref="DatasetException">A dataset is missing.</exception>
+    public static (ExitRiskModel Model, LeaderYearPanel Panel) Fit(string dataFolder, ExitRiskSpecification? specification = null, ExitRiskOrigins origins = ShippedOrigins)
     {
-        var panel = ExitRiskPanel.Build(HistoricalData.Load(dataFolder));
+        var panel = ExitRiskPanel.Build(HistoricalData.Load(dataFolder), origins);
         return (ExitRiskModel.FitOn(panel.Rows, specification), panel);
     }
 
@@ -216,7 +235,7 @@ public static class ExitRiskRun
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(panel);
-        var row = panel.Rows.FirstOrDefault(r => r.ObsId == obsId && r.Year == year)
+        var row = panel.Rows.FirstOrDefault(r => r.ObsId == obsId && r.Year == year && r.Month == 1)
             ?? throw new RunException($"no leader-year for Archigos spell '{obsId}' in {year.ToString(CultureInfo.InvariantCulture)}: the panel holds leaders in office on 1 January {ExitRiskPanel.FirstYear}-{ExitRiskPanel.LastYear} with a known birth year");
         var doc = Document($"{row.Leader} ({row.ObsId})", new DateOnly(year, 1, 1), row.Covariates, model, panel.Rows.Count, draws, seed, null, []);
         var happened = row.Outcome == ExitManner.None ? "stayed in office that year" : $"left office that year: {row.Outcome.ToString().ToLowerInvariant()}{(row.Kind is { } k ? " (" + k.ToString().ToLowerInvariant() + ")" : string.Empty)}";
@@ -274,13 +293,18 @@ public static class ExitRiskRun
         }
 
         var result = ExitRiskBacktest.Run(panel, settings, progress);
+        var monthly = settings.Origins == ExitRiskOrigins.Monthly;
         var s = new ExitRiskBacktestSettingsJson(
             settings.FirstOrigin,
             settings.LastOrigin,
             result.Origins.Count,
             ExitRiskPanel.FirstYear,
-            "leader-years of windows before the origin year only (every outcome known by 31 December of the year before)",
-            "leaders in office on 1 January of the origin year; event within that calendar year",
+            monthly
+                ? "leader-windows whose whole 12-month window ended before 1 January of the origin year only (every outcome known by 31 December of the year before)"
+                : "leader-years of windows before the origin year only (every outcome known by 31 December of the year before)",
+            monthly
+                ? "leaders in office on the first day of each month of the origin year (12 windows a year, overlapping); event within the 12 months from that day"
+                : "leaders in office on 1 January of the origin year; event within that calendar year",
             "share of the origin's training leader-years with the event",
             "country clusters drawn with replacement (all of a country's forecasts together), percentile interval",
             settings.BootstrapReplicates,
@@ -290,7 +314,8 @@ public static class ExitRiskRun
             "average precision, step-wise over distinct forecasts (no interpolation)",
             settings.Specification.Covariates,
             settings.Specification.PriorScale,
-            settings.Specification.IrregularPriorScale);
+            settings.Specification.IrregularPriorScale,
+            monthly ? "monthly" : "january");
         return new ExitRiskBacktestJson("interregnum", ForecastDocuments.Version, "history exit-risk --backtest", ModelName(settings.Specification), s, Scores(result.AnyExit), Scores(result.Irregular), CoverageNotes);
     }
 

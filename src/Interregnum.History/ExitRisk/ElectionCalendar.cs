@@ -63,6 +63,14 @@ public sealed class ElectionCalendar
         votes.TryGetValue(countryCode, out var list)
         && list.Any(v => v.KnownFrom <= day && v.Vote >= day.AddMonths(fromMonths) && v.Vote < day.AddMonths(toMonths));
 
+    /// <summary>
+    /// Whether a vote was held in the country in [<paramref name="from"/>, <paramref name="to"/>): any vote REIGN lists
+    /// (scheduled, early or called at short notice), since a vote held before a day is known on it. A vote with no day
+    /// counts from the first of its month.
+    /// </summary>
+    public bool VoteHeldBetween(int countryCode, DateOnly from, DateOnly to) =>
+        votes.TryGetValue(countryCode, out var list) && list.Any(v => v.Vote >= from && v.Vote < to);
+
     // An announcement is known from its day after, or from the first day of the next month when REIGN gives no day.
     private static DateOnly KnownFrom(ReignElection announcement) =>
         announcement.Day is { } day and >= 1 && day <= DateTime.DaysInMonth(announcement.Year, announcement.Month)

@@ -12,8 +12,16 @@ namespace Interregnum.History.ExitRisk;
 /// <param name="Level">Central interval level.</param>
 /// <param name="ReliabilityBins">Quantile bins of the reliability table.</param>
 /// <param name="Model">The specification fitted at each origin, or null for <see cref="ExitRiskSpecification.Default"/>.</param>
-public sealed record ExitRiskBacktestSettings(int FirstOrigin = 1991, int LastOrigin = 2015, int BootstrapReplicates = 1000, int Seed = 1, double Level = 0.90, int ReliabilityBins = 10, ExitRiskSpecification? Model = null)
+/// <param name="Origins">
+/// The design: windows from 1 January, or from the first of every month (the panel must be built the same way). In the
+/// monthly design the last origin is at most <see cref="ExitRiskPanel.LastYear"/> − 1: the windows that start in 2015
+/// after January run past 2015-12-31, where Archigos stops observing exits.
+/// </param>
+public sealed record ExitRiskBacktestSettings(int FirstOrigin = 1991, int LastOrigin = 2015, int BootstrapReplicates = 1000, int Seed = 1, double Level = 0.90, int ReliabilityBins = 10, ExitRiskSpecification? Model = null, ExitRiskOrigins Origins = ExitRiskOrigins.January)
 {
+    /// <summary>The last origin year the design allows: 2015 from 1 January, 2014 from the first of every month.</summary>
+    public static int LastAllowedOrigin(ExitRiskOrigins origins) => origins == ExitRiskOrigins.Monthly ? ExitRiskPanel.LastYear - 1 : ExitRiskPanel.LastYear;
+
     /// <summary>The specification fitted at each origin.</summary>
     public ExitRiskSpecification Specification => Model ?? ExitRiskSpecification.Default;
 
@@ -21,9 +29,10 @@ public sealed record ExitRiskBacktestSettings(int FirstOrigin = 1991, int LastOr
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        if (FirstOrigin <= ExitRiskPanel.FirstYear + 5 || LastOrigin > ExitRiskPanel.LastYear || FirstOrigin > LastOrigin)
+        var last = LastAllowedOrigin(Origins);
+        if (FirstOrigin <= ExitRiskPanel.FirstYear + 5 || LastOrigin > last || FirstOrigin > LastOrigin)
         {
-            errors.Add($"origins must satisfy {ExitRiskPanel.FirstYear + 6} <= first <= last <= {ExitRiskPanel.LastYear} (got {FirstOrigin}..{LastOrigin})");
+            errors.Add($"origins must satisfy {ExitRiskPanel.FirstYear + 6} <= first <= last <= {last} (got {FirstOrigin}..{LastOrigin}{(Origins == ExitRiskOrigins.Monthly ? "; monthly windows that start in 2015 after January run past 2015-12-31, where Archigos ends" : string.Empty)})");
         }
 
         if (BootstrapReplicates < 100)
@@ -48,7 +57,7 @@ public sealed record ExitRiskBacktestSettings(int FirstOrigin = 1991, int LastOr
 }
 
 /// <summary>One out-of-sample forecast of the backtest. Immutable.</summary>
-/// <param name="Origin">Origin year (the forecast window is this calendar year).</param>
+/// <param name="Origin">Origin year (the forecast windows start in this calendar year).</param>
 /// <param name="CountryCode">COW code.</param>
 /// <param name="ObsId">Archigos spell id.</param>
 /// <param name="Leader">Leader.</param>
@@ -88,8 +97,9 @@ public sealed record EventScores(int Cases, int Events, ScoreInterval Auc, Score
 public sealed record ExitRiskBacktestResult(ExitRiskBacktestSettings Settings, IReadOnlyList<int> Origins, IReadOnlyList<ExitRiskPrediction> Predictions, EventScores AnyExit, EventScores Irregular, LeaderYearPanel Panel);
 
 /// <summary>
-/// Rolling-origin backtest of <see cref="ExitRiskModel"/>: for each origin year Y, fit on the leader-years of
-/// windows before Y only (every outcome known by 31 December Y − 1), forecast every leader in office on 1 January Y,
+/// Rolling-origin backtest of <see cref="ExitRiskModel"/>: for each origin year Y, fit on the rows whose whole
+/// window ended before 1 January Y only (every outcome known by 31 December Y − 1), forecast every row whose window
+/// starts in Y (the leaders in office on 1 January Y, or on the first of each month of Y in the monthly design),
 /// then move the origin a year. Forecasts from all origins are pooled and scored; intervals come from a
 /// country-cluster bootstrap (countries drawn with replacement, all their forecasts with them), which keeps the
 /// dependence of a country's leader-years inside each replicate. Thread-safe (no state).
@@ -108,11 +118,16 @@ public static class ExitRiskBacktest
             throw new ArgumentException(string.Join("; ", errors), nameof(settings));
         }
 
+        if (panel.Origins != settings.Origins)
+        {
+            throw new ArgumentException($"the panel's windows start {panel.Origins} and the settings ask for {settings.Origins}", nameof(settings));
+        }
+
         var predictions = new List<ExitRiskPrediction>();
         var origins = new List<int>();
         for (var origin = settings.FirstOrigin; origin <= settings.LastOrigin; origin++)
         {
-            var train = panel.Rows.Where(r => r.Year < origin).ToList();
+            var train = TrainingRows(panel.Rows, origin);
             var model = ExitRiskModel.FitOn(train, settings.Specification);
             var baseAny = train.Count(r => r.Outcome != ExitManner.None) / (double)train.Count;
             var baseIrregular = train.Count(r => r.Outcome == ExitManner.Irregular) / (double)train.Count;
@@ -129,6 +144,17 @@ public static class ExitRiskBacktest
         var any = Score(predictions, p => p.AnyExit, p => p.BaseAnyExit, p => p.Outcome != ExitManner.None, settings, 0xA11);
         var irregular = Score(predictions, p => p.Irregular, p => p.BaseIrregular, p => p.Outcome == ExitManner.Irregular, settings, 0x1EE);
         return new ExitRiskBacktestResult(settings, origins, predictions, any, irregular, panel);
+    }
+
+    /// <summary>
+    /// The rows a fit at origin year <paramref name="origin"/> may see: those whose whole 12-month window ended by
+    /// 1 January of the origin year (window start + 12 months ≤ that day), so every outcome was known then.
+    /// </summary>
+    public static List<LeaderYear> TrainingRows(IEnumerable<LeaderYear> rows, int origin)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var cut = new DateOnly(origin, 1, 1);
+        return rows.Where(r => r.WindowEnd <= cut).ToList();
     }
 
     /// <summary>

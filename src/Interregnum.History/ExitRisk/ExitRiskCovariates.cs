@@ -77,6 +77,9 @@ public enum ExitRegime
 /// <param name="LeaderEntriesPast5Years">Leaders (Archigos spells) who took office in the country in the five years before the window.</param>
 /// <param name="IrregularExitsSince1950">Irregular or foreign-forced exits of the country's leaders (Archigos) from 1950 to the window.</param>
 /// <param name="ClinePlotsPast5Years">Failed coup attempts and discovered conspiracies (Cline Center, unrealized events) in the country in the five years before the window; an event without a month or day is dated to the last day of its year or month.</param>
+/// <param name="CoupAttemptsPast6Months">Coup attempts (Powell &amp; Thyne) in the country in the six months before the window's first day.</param>
+/// <param name="CoupAttemptsPast12Months">Coup attempts (Powell &amp; Thyne) in the country in the twelve months before the window's first day.</param>
+/// <param name="ElectionPast3Months">A national executive or legislative vote (REIGN, any vote held, called early or not) fell in the three months before the window's first day.</param>
 public sealed record ExitRiskCovariates(
     double Age,
     double TenureYears,
@@ -98,7 +101,10 @@ public sealed record ExitRiskCovariates(
     double RegimeYears = 0,
     int LeaderEntriesPast5Years = 0,
     int IrregularExitsSince1950 = 0,
-    int ClinePlotsPast5Years = 0)
+    int ClinePlotsPast5Years = 0,
+    int CoupAttemptsPast6Months = 0,
+    int CoupAttemptsPast12Months = 0,
+    bool ElectionPast3Months = false)
 {
     /// <summary>
     /// Every candidate covariate, in the order of <see cref="ToVector"/>, with its scale. A model reads the subset its
@@ -128,6 +134,11 @@ public sealed record ExitRiskCovariates(
         "log1p_leader_entries_5y", // ln(1 + leaders who took office in the five years before)
         "log1p_irregular_exits_since_1950", // ln(1 + irregular exits since 1950)
         "log1p_cline_plots_5y", // ln(1 + Cline failed attempts and conspiracies in the five years before)
+        "new_leader", // 0/1: tenure under one year (candidates of the monthly-origin design from here on)
+        "irregular_entry_x_new_leader", // irregular_entry × new_leader: a leader who seized power within the year
+        "coup_attempt_6m", // 0/1: a coup attempt in the country in the six months before
+        "coup_attempt_12m", // 0/1: a coup attempt in the country in the twelve months before
+        "election_past_3_months", // 0/1: a national vote held in the three months before
     ];
 
     /// <summary>The values the model reads, in the order of <see cref="AllNames"/>.</summary>
@@ -165,12 +176,18 @@ public sealed record ExitRiskCovariates(
         Math.Log(1 + LeaderEntriesPast5Years),
         Math.Log(1 + IrregularExitsSince1950),
         Math.Log(1 + ClinePlotsPast5Years),
+        TenureYears < 1 ? 1 : 0,
+        IrregularEntry && TenureYears < 1 ? 1 : 0,
+        CoupAttemptsPast6Months > 0 ? 1 : 0,
+        CoupAttemptsPast12Months > 0 ? 1 : 0,
+        ElectionPast3Months ? 1 : 0,
     ];
 
     /// <summary>
     /// The same leader a year on, for the second year of a 24-month forecast: one year older and longer in office,
     /// a year further from the last coup attempt, the next calendar year; the vote of months 13–24 becomes the vote of
-    /// the next 12 months and none is assumed after it; everything else unchanged (no new coup attempt assumed).
+    /// the next 12 months and none is assumed after it; no coup attempt in the six or twelve months before and no vote
+    /// in the three months before (the vote of months 10–12 is not tracked); everything else unchanged (no new coup attempt assumed).
     /// </summary>
     public ExitRiskCovariates OneYearLater() => this with
     {
@@ -181,6 +198,9 @@ public sealed record ExitRiskCovariates(
         RegimeYears = RegimeYears + 1,
         ElectionNext12Months = ElectionMonths13To24,
         ElectionMonths13To24 = false,
+        CoupAttemptsPast6Months = 0,
+        CoupAttemptsPast12Months = 0,
+        ElectionPast3Months = false,
     };
 
     /// <summary>Problems with the values (empty when valid): age 15–110, tenure 0–80 years, a known region, attempts ≥ 0, year 1900–2100.</summary>
@@ -202,7 +222,7 @@ public sealed record ExitRiskCovariates(
             errors.Add($"region '{Region}' is not one of {string.Join(", ", Regions.Names)}");
         }
 
-        if (CoupAttemptsPast5Years < 0 || CoupAttemptsThisTenure < 0 || IrregularExitsPast10Years < 0 || RegionCoupAttemptsPast3Years < 0 || LeaderEntriesPast5Years < 0 || IrregularExitsSince1950 < 0 || ClinePlotsPast5Years < 0)
+        if (CoupAttemptsPast5Years < 0 || CoupAttemptsThisTenure < 0 || IrregularExitsPast10Years < 0 || RegionCoupAttemptsPast3Years < 0 || LeaderEntriesPast5Years < 0 || IrregularExitsSince1950 < 0 || ClinePlotsPast5Years < 0 || CoupAttemptsPast6Months < 0 || CoupAttemptsPast12Months < 0)
         {
             errors.Add("counts of coup attempts and irregular exits cannot be negative");
         }

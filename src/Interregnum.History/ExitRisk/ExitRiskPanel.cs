@@ -3,15 +3,36 @@ using Interregnum.History.ReferenceClasses;
 
 namespace Interregnum.History.ExitRisk;
 
-/// <summary>One leader-year: a leader in office on 1 January, what the model knew then, and how the year ended. Immutable.</summary>
+/// <summary>
+/// One leader-window: a leader in office on the first day of a 12-month window (1 January, or the first of any month
+/// in the monthly-origin design), what the model knew then, and how the window ended. Immutable.
+/// </summary>
 /// <param name="ObsId">Archigos spell id.</param>
 /// <param name="Leader">Leader's name.</param>
 /// <param name="CountryCode">COW country code.</param>
-/// <param name="Year">The window: 1 January … 31 December of this year.</param>
-/// <param name="Covariates">Covariates on 1 January.</param>
+/// <param name="Year">Year of the window's first day.</param>
+/// <param name="Covariates">Covariates on the window's first day.</param>
 /// <param name="Outcome">How the leader left office in the window, or <see cref="ExitManner.None"/>.</param>
 /// <param name="Kind">The kind of an irregular exit, else null.</param>
-public sealed record LeaderYear(string ObsId, string Leader, int CountryCode, int Year, ExitRiskCovariates Covariates, ExitManner Outcome, IrregularKind? Kind);
+/// <param name="Month">Month of the window's first day (1: the 1-January design).</param>
+public sealed record LeaderYear(string ObsId, string Leader, int CountryCode, int Year, ExitRiskCovariates Covariates, ExitManner Outcome, IrregularKind? Kind, int Month = 1)
+{
+    /// <summary>The window's first day.</summary>
+    public DateOnly Start => new(Year, Month, 1);
+
+    /// <summary>The day after the window's last day (first day + 12 months): the outcome is known from here on.</summary>
+    public DateOnly WindowEnd => Start.AddMonths(12);
+}
+
+/// <summary>Which days start a forecast window in the panel.</summary>
+public enum ExitRiskOrigins
+{
+    /// <summary>1 January of every year: one row per leader in office on 1 January (the original design).</summary>
+    January,
+
+    /// <summary>The first day of every month: one row per leader in office on that day (the product forecasts from any day).</summary>
+    Monthly,
+}
 
 /// <summary>The leader-year panel and what was left out of it. Immutable.</summary>
 /// <param name="Rows">Leader-years, by year then country.</param>
@@ -19,14 +40,18 @@ public sealed record LeaderYear(string ObsId, string Leader, int CountryCode, in
 /// <param name="UnknownExit">Leader-years left out because the exit in the window is coded Unknown.</param>
 /// <param name="HeldOut">Leader-years left out because their exit is one of the project's held-out backtest cases.</param>
 /// <param name="RegimeCarriedForward">Leader-years after 2010 whose regime type is GWF's 2010 regime carried forward.</param>
-public sealed record LeaderYearPanel(IReadOnlyList<LeaderYear> Rows, int MissingBirthYear, int UnknownExit, int HeldOut, int RegimeCarriedForward);
+/// <param name="Origins">Which days start the windows.</param>
+public sealed record LeaderYearPanel(IReadOnlyList<LeaderYear> Rows, int MissingBirthYear, int UnknownExit, int HeldOut, int RegimeCarriedForward, ExitRiskOrigins Origins = ExitRiskOrigins.January);
 
 /// <summary>
 /// Builds the leader-year panel of the exit-risk model from Archigos 4.1 (spells, exits, entry, birth year),
 /// GWF (regime type) and Powell &amp; Thyne 2019 (coup attempts). A leader-year is a leader in office on 1 January
 /// of a year from <see cref="FirstYear"/> to <see cref="LastYear"/>; its outcome is the manner of an exit before
 /// the next 1 January. Leaders who enter and leave within one calendar year are never at risk on a 1 January and
-/// are not in the panel (the model forecasts for a sitting leader).
+/// are not in the panel (the model forecasts for a sitting leader). The monthly-origin design
+/// (<see cref="ExitRiskOrigins.Monthly"/>) starts a window on the first of every month instead, from 1955-01-01 to
+/// 2015-01-01 (the last first-of-month whose whole 12-month window Archigos observes), with the same covariates as of
+/// that day; a leader is then in up to 12 overlapping windows a year.
 /// </summary>
 public static class ExitRiskPanel
 {
@@ -53,9 +78,16 @@ public static class ExitRiskPanel
     ];
 
     /// <summary>Builds the panel.</summary>
-    public static LeaderYearPanel Build(HistoricalData data)
+    public static LeaderYearPanel Build(HistoricalData data, ExitRiskOrigins origins = ExitRiskOrigins.January) => Build(data, origins, OriginDays(origins));
+
+    /// <summary>
+    /// Builds the rows of the given window-start days only, by the rules of the design (a look-ahead check rebuilds one
+    /// day from data cut at that day). Each day should be one of <see cref="OriginDays"/>.
+    /// </summary>
+    public static LeaderYearPanel Build(HistoricalData data, ExitRiskOrigins origins, IEnumerable<DateOnly> days)
     {
         ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(days);
         var regimes = new RegimeLookup(data.Gwf);
         var coups = CoupDates(data.PowellThyne);
         var calendar = new ElectionCalendar(data.Elections);
@@ -68,15 +100,15 @@ public static class ExitRiskPanel
         var careers = MilitaryCareers(data.ReignLeaders);
         var plots = data.Cline.Where(c => c.Unrealized).ToLookup(c => c.CowCode, ClineDate);
         var entries = data.Archigos.ToLookup(s => s.CountryCode, s => s.StartDate);
+        var spells = data.Archigos.OrderBy(s => s.CountryCode).ThenBy(s => s.StartDate).ToList();
         var rows = new List<LeaderYear>();
         int missingBirth = 0, unknownExit = 0, heldOut = 0, carried = 0;
-        for (var year = FirstYear; year <= LastYear; year++)
+        foreach (var origin in days)
         {
-            var origin = new DateOnly(year, 1, 1);
-            var windowEnd = new DateOnly(year, 12, 31);
-            foreach (var s in data.Archigos.Where(s => s.StartDate < origin && s.EndDate >= origin).OrderBy(s => s.CountryCode).ThenBy(s => s.StartDate))
+            var windowEnd = origin.AddMonths(12);
+            foreach (var s in spells.Where(s => s.StartDate < origin && s.EndDate >= origin))
             {
-                var exits = !s.InOffice && s.EndDate <= windowEnd;
+                var exits = !s.InOffice && s.EndDate < windowEnd;
                 var outcome = exits ? MannerOf(s.Exit) : ExitManner.None;
                 if (outcome is null)
                 {
@@ -84,7 +116,8 @@ public static class ExitRiskPanel
                     continue;
                 }
 
-                if (exits && HeldOutExits.Contains((s.CountryCode, year)))
+                // The exit's year: in the 1-January design the window year itself.
+                if (exits && HeldOutExits.Contains((s.CountryCode, s.EndDate.Year)))
                 {
                     heldOut++;
                     continue;
@@ -96,13 +129,16 @@ public static class ExitRiskPanel
                     continue;
                 }
 
-                var (regime, carriedForward, regimeStart) = RegimeOn(regimes, s.CountryCode, origin);
+                // The regime in power on the day (1 January, as shipped), or, in the monthly design, on the day before:
+                // GWF dates a regime from the day of the coup that starts it, and a coup on the first of a month must not
+                // show in the covariates of the leader it ousts that day.
+                var (regime, carriedForward, regimeStart) = RegimeOn(regimes, s.CountryCode, origins == ExitRiskOrigins.Monthly ? origin.AddDays(-1) : origin);
                 carried += carriedForward ? 1 : 0;
                 var countryCoups = coups.TryGetValue(s.CountryCode, out var list) ? list : [];
                 var region = Regions.FromCountryCode(s.CountryCode) ?? "europe";
                 var lastCoup = countryCoups.Where(d => d < origin).DefaultIfEmpty(CoupRecordStart).Max();
                 var covariates = new ExitRiskCovariates(
-                    year - born,
+                    origin.Year - born,
                     (origin.DayNumber - s.StartDate.DayNumber) / 365.25,
                     regime,
                     region,
@@ -111,7 +147,7 @@ public static class ExitRiskPanel
                     s.PreviousTimesInOffice > 0,
                     countryCoups.Count(d => d < origin && d >= origin.AddYears(-5)),
                     countryCoups.Any(d => d < origin),
-                    year,
+                    origin.Year,
                     countryCoups.Count(d => d < origin && d >= s.StartDate),
                     irregularExits[s.CountryCode].Count(d => d < origin && d >= origin.AddYears(-10)),
                     (origin.DayNumber - lastCoup.DayNumber) / 365.25,
@@ -122,12 +158,29 @@ public static class ExitRiskPanel
                     regimeStart is { } rs ? (origin.DayNumber - rs.DayNumber) / 365.25 : 0,
                     entries[s.CountryCode].Count(d => d < origin && d >= origin.AddYears(-5)),
                     irregularExits[s.CountryCode].Count(d => d < origin && d >= CoupRecordStart),
-                    plots[s.CountryCode].Count(d => d < origin && d >= origin.AddYears(-5)));
-                rows.Add(new LeaderYear(s.ObsId, s.Leader, s.CountryCode, year, covariates, outcome.Value, outcome == ExitManner.Irregular ? KindOf(s.ExitCode) : null));
+                    plots[s.CountryCode].Count(d => d < origin && d >= origin.AddYears(-5)),
+                    countryCoups.Count(d => d < origin && d >= origin.AddMonths(-6)),
+                    countryCoups.Count(d => d < origin && d >= origin.AddMonths(-12)),
+                    calendar.VoteHeldBetween(s.CountryCode, origin.AddMonths(-3), origin));
+                rows.Add(new LeaderYear(s.ObsId, s.Leader, s.CountryCode, origin.Year, covariates, outcome.Value, outcome == ExitManner.Irregular ? KindOf(s.ExitCode) : null, origin.Month));
             }
         }
 
-        return new LeaderYearPanel(rows, missingBirth, unknownExit, heldOut, carried);
+        return new LeaderYearPanel(rows, missingBirth, unknownExit, heldOut, carried, origins);
+    }
+
+    /// <summary>
+    /// The days that start a window: 1 January <see cref="FirstYear"/> … <see cref="LastYear"/>, or the first of every
+    /// month from 1 January <see cref="FirstYear"/> to 1 January <see cref="LastYear"/> (a later window would run past
+    /// 2015-12-31, where Archigos stops observing exits).
+    /// </summary>
+    public static IEnumerable<DateOnly> OriginDays(ExitRiskOrigins origins)
+    {
+        var last = new DateOnly(LastYear, 1, 1);
+        for (var d = new DateOnly(FirstYear, 1, 1); d <= last; d = origins == ExitRiskOrigins.Monthly ? d.AddMonths(1) : d.AddYears(1))
+        {
+            yield return d;
+        }
     }
 
     /// <summary>The model's manner for an Archigos exit, or null for Unknown.</summary>
