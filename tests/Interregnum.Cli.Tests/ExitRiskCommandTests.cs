@@ -111,4 +111,45 @@ public sealed class ExitRiskCommandTests
         Assert.Equal(string.Empty, output);
         Assert.Contains("<= 2015", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ExitRisk_MonthlyBacktestPast2014_IsAnErrorThatSaysWhy()
+    {
+        // Monthly windows that start in 2015 after January run past 2015-12-31, where Archigos ends.
+        var (code, output, error) = Cli.Run("history", "exit-risk", "--backtest", "--origins", "monthly", "--last-origin", "2015", "--data", TestData.Folder());
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("<= 2014", error, StringComparison.Ordinal);
+        Assert.Contains("Archigos ends", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExitRisk_UnknownOrigins_IsAnError()
+    {
+        var (code, output, error) = Cli.Run("history", "exit-risk", "--backtest", "--origins", "weekly", "--data", TestData.Folder());
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("january or monthly", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ExitRisk_MonthlyBacktest_Json_ForecastsEveryFirstOfMonthOfTheOrigins()
+    {
+        // Two origins, 2013 and 2014 (the last the monthly design allows), 100 replicates to keep the test short.
+        var (code, output, error) = Cli.Run("history", "exit-risk", "--backtest", "--origins", "monthly", "--first-origin", "2013", "--replicates", "100", "--format", "json", "--data", TestData.Folder());
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var settings = json.RootElement.GetProperty("settings");
+        Assert.Equal("monthly", settings.GetProperty("design").GetString());
+        Assert.Equal(2014, settings.GetProperty("last_origin").GetInt32());
+        Assert.Equal(2, settings.GetProperty("origins").GetInt32());
+
+        // Every row of the monthly panel whose window starts in 2013 or 2014 is forecast once.
+        var panel = Interregnum.History.ExitRisk.ExitRiskPanel.Build(Interregnum.History.HistoricalData.Load(TestData.Folder()), Interregnum.History.ExitRisk.ExitRiskOrigins.Monthly);
+        var irregular = json.RootElement.GetProperty("irregular");
+        Assert.Equal(panel.Rows.Count(r => r.Year is 2013 or 2014), irregular.GetProperty("cases").GetInt32());
+        Assert.InRange(irregular.GetProperty("auc").GetProperty("value").GetDouble(), 0, 1);
+        Assert.True(irregular.TryGetProperty("brier_skill", out _));
+        Assert.Contains("origin 2014", error, StringComparison.Ordinal);
+    }
 }
