@@ -106,4 +106,20 @@ public sealed class ExitRiskRunTests
         Assert.Equal((1.0, 1.0), (doc.Covariates["election_next_12_months"], doc.Covariates["election_months_13_24"]));
         Assert.Equal(["src"], doc.Sources);
     }
+
+    [Theory]
+    [InlineData("2011-09-15", 1, 1)] // 3.5 months before as_of 2012-01-01: within 6 and 12 months
+    [InlineData("2011-03-01", 0, 1)] // 10 months before: within 12 months only (from 2011-01-01)
+    [InlineData("2010-05-01", 0, 0)] // 20 months before
+    [InlineData("2011-01-01", 0, 1)] // exactly 12 months before: the 12 months are [2011-01-01, 2012-01-01)
+    public void ScenarioIncumbent_LastCoupAttempt_SetsTheMonthlyCoupTerms(string lastAttempt, int sixMonths, int twelveMonths)
+    {
+        var loaded = ScenarioFiles.FromText(
+            File.ReadAllText(Path.Combine(TestData.RepositoryRoot(), "tests", "Interregnum.Scenarios.Tests", "Valid", "mini.yaml"))
+                .Replace("title: Mini\n", "title: Mini\nas_of: 2012-01-01\n", StringComparison.Ordinal).TrimEnd() + "\n" + Section.Replace("2010-05-01", lastAttempt, StringComparison.Ordinal) + "\n",
+            "mini.yaml");
+        var c = History.ExitRisk.ScenarioIncumbent.Covariates(loaded.Scenario)!;
+        Assert.Equal((sixMonths, twelveMonths), (c.CoupAttemptsPast6Months, c.CoupAttemptsPast12Months));
+        Assert.False(c.ElectionPast3Months);
+    }
 }

@@ -8,7 +8,8 @@ public static class ScenarioIncumbent
     /// <summary>
     /// The incumbent on the scenario's <c>as_of</c>: age = as_of year − birth year (as the panel counts it), tenure =
     /// (as_of − in_office_since) in days / 365.25, years since the last coup attempt = (as_of − last_coup_attempt) in
-    /// days / 365.25 (from 1950-01-01 when none), the declared votes in months 1–12 and 13–24 after as_of, and the declared facts. Null when the scenario has no
+    /// days / 365.25 (from 1950-01-01 when none), the declared votes in months 1–12 and 13–24 after as_of, whether the
+    /// last coup attempt fell in the 6 or 12 months before as_of (counted as 1), and the declared facts. Null when the scenario has no
     /// <c>exit_risk</c> section (the reader guarantees as_of and the birth year when it has one).
     /// </summary>
     public static ExitRiskCovariates? Covariates(Scenario scenario)
@@ -36,6 +37,13 @@ public static class ScenarioIncumbent
             d.ScheduledElections.Any(e => e >= asOf && e < asOf.AddMonths(12)),
             d.ScheduledElections.Any(e => e >= asOf.AddMonths(12) && e < asOf.AddMonths(24)),
             d.RegionCoupAttemptsPast3Years,
-            d.MilitaryCareer);
+            d.MilitaryCareer,
+            CoupAttemptsPast6Months: WithinMonthsBefore(d.LastCoupAttempt, asOf, 6),
+            CoupAttemptsPast12Months: WithinMonthsBefore(d.LastCoupAttempt, asOf, 12));
     }
+
+    // The monthly candidates read only whether an attempt fell in the months before as_of, which the last attempt's day
+    // settles: 1 when it did (the count itself is not declared), else 0.
+    private static int WithinMonthsBefore(DateOnly? lastCoupAttempt, DateOnly asOf, int months) =>
+        lastCoupAttempt is { } last && last < asOf && last >= asOf.AddMonths(-months) ? 1 : 0;
 }
