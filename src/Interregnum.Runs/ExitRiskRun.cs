@@ -103,8 +103,9 @@ public sealed record EventScoresJson(int Cases, int Events, double EventRate, Sc
 /// <param name="Covariates">The covariates fitted at each origin.</param>
 /// <param name="PriorScale">Scale of the normal prior on the slopes.</param>
 /// <param name="IrregularPriorScale">Prior scale of the irregular-exit binary logit, when irregular exits have a model of their own; else null.</param>
-/// <param name="Design">"january" (windows from 1 January) or "monthly" (windows from the first of every month).</param>
-public sealed record ExitRiskBacktestSettingsJson(int FirstOrigin, int LastOrigin, int Origins, int TrainingFrom, string Training, string Window, string BaseRate, string Bootstrap, int Replicates, int Seed, double Level, string Reliability, string AucPr, IReadOnlyList<string> Covariates, double PriorScale, double? IrregularPriorScale, string Design = "january");
+/// <param name="Design">"january" (windows from 1 January) or "monthly" (windows from the first of every month): the rows forecast.</param>
+/// <param name="FitDesign">The design of the rows each origin's model is fitted on.</param>
+public sealed record ExitRiskBacktestSettingsJson(int FirstOrigin, int LastOrigin, int Origins, int TrainingFrom, string Training, string Window, string BaseRate, string Bootstrap, int Replicates, int Seed, double Level, string Reliability, string AucPr, IReadOnlyList<string> Covariates, double PriorScale, double? IrregularPriorScale, string Design = "january", string FitDesign = "january");
 
 /// <summary>The document <c>history exit-risk --backtest --format json</c> prints.</summary>
 /// <param name="Program">"interregnum".</param>
@@ -282,7 +283,7 @@ public static class ExitRiskRun
 
     /// <summary>Runs the rolling-origin backtest and builds its document.</summary>
     /// <exception cref="RunException">Invalid settings.</exception>
-    public static ExitRiskBacktestJson Backtest(LeaderYearPanel panel, ExitRiskBacktestSettings settings, IProgress<int>? progress = null)
+    public static ExitRiskBacktestJson Backtest(LeaderYearPanel panel, ExitRiskBacktestSettings settings, IProgress<int>? progress = null, LeaderYearPanel? fitPanel = null)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(settings);
@@ -292,16 +293,17 @@ public static class ExitRiskRun
             throw new RunException(string.Join("; ", errors));
         }
 
-        var result = ExitRiskBacktest.Run(panel, settings, progress);
+        var result = ExitRiskBacktest.Run(panel, settings, progress, fitPanel);
         var monthly = settings.Origins == ExitRiskOrigins.Monthly;
+        var fitMonthly = settings.FittedOn == ExitRiskOrigins.Monthly;
         var s = new ExitRiskBacktestSettingsJson(
             settings.FirstOrigin,
             settings.LastOrigin,
             result.Origins.Count,
             ExitRiskPanel.FirstYear,
-            monthly
-                ? "leader-windows whose whole 12-month window ended before 1 January of the origin year only (every outcome known by 31 December of the year before)"
-                : "leader-years of windows before the origin year only (every outcome known by 31 December of the year before)",
+            fitMonthly
+                ? "leader-windows from the first of every month whose whole 12-month window ended before 1 January of the origin year only (every outcome known by 31 December of the year before)"
+                : "leader-years from 1 January of years before the origin year only (every outcome known by 31 December of the year before)",
             monthly
                 ? "leaders in office on the first day of each month of the origin year (12 windows a year, overlapping); event within the 12 months from that day"
                 : "leaders in office on 1 January of the origin year; event within that calendar year",
@@ -315,7 +317,8 @@ public static class ExitRiskRun
             settings.Specification.Covariates,
             settings.Specification.PriorScale,
             settings.Specification.IrregularPriorScale,
-            monthly ? "monthly" : "january");
+            monthly ? "monthly" : "january",
+            fitMonthly ? "monthly" : "january");
         return new ExitRiskBacktestJson("interregnum", ForecastDocuments.Version, "history exit-risk --backtest", ModelName(settings.Specification), s, Scores(result.AnyExit), Scores(result.Irregular), CoverageNotes);
     }
 

@@ -152,4 +152,18 @@ public sealed class ExitRiskCommandTests
         Assert.True(irregular.TryGetProperty("brier_skill", out _));
         Assert.Contains("origin 2014", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void ExitRisk_MonthlyBacktestFittedOnJanuaryRows_NamesBothDesigns()
+    {
+        // The shipped design's model (1-January rows) scored on the monthly rows of 2014.
+        var (code, output, error) = Cli.Run("history", "exit-risk", "--backtest", "--origins", "monthly", "--fit-origins", "january", "--first-origin", "2014", "--replicates", "100", "--format", "json", "--data", TestData.Folder());
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var settings = json.RootElement.GetProperty("settings");
+        Assert.Equal(("monthly", "january"), (settings.GetProperty("design").GetString(), settings.GetProperty("fit_design").GetString()));
+        Assert.StartsWith("leader-years from 1 January", settings.GetProperty("training").GetString(), StringComparison.Ordinal);
+        var panel = Interregnum.History.ExitRisk.ExitRiskPanel.Build(Interregnum.History.HistoricalData.Load(TestData.Folder()), Interregnum.History.ExitRisk.ExitRiskOrigins.Monthly);
+        Assert.Equal(panel.Rows.Count(r => r.Year == 2014), json.RootElement.GetProperty("irregular").GetProperty("cases").GetInt32());
+    }
 }

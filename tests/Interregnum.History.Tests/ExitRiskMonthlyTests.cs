@@ -247,6 +247,25 @@ public sealed class ExitRiskMonthlyTests
         Assert.Empty((settings with { LastOrigin = 2014 }).Validate());
     }
 
+    [Fact]
+    public void Backtest_MonthlyFittedOnJanuaryRows_FitsOnlyThePastJanuaryRowsAndForecastsEveryMonth()
+    {
+        // Given the monthly rows to forecast and the 1-January rows to fit on; When origin 2014 is run
+        var monthly = ExitRiskPanel.Build(Data.Value, ExitRiskOrigins.Monthly);
+        var january = ExitRiskPanel.Build(Data.Value);
+        var settings = new ExitRiskBacktestSettings(2014, 2014, 100, 1, Origins: ExitRiskOrigins.Monthly, FitOrigins: ExitRiskOrigins.January);
+        var result = ExitRiskBacktest.Run(monthly, settings, fitPanel: january);
+
+        // Then every monthly row of 2014 is forecast, and the base rate is the share of 1-January rows before 2014 that
+        // ended irregularly (the training sample)
+        Assert.Equal(monthly.Rows.Count(r => r.Year == 2014), result.Predictions.Count);
+        var train = january.Rows.Where(r => r.Year < 2014).ToList();
+        Assert.Equal(train.Count(r => r.Outcome == ExitManner.Irregular) / (double)train.Count, result.Predictions[0].BaseIrregular, 12);
+
+        // A fitting panel of the wrong design is refused.
+        Assert.Throws<ArgumentException>(() => ExitRiskBacktest.Run(monthly, settings, fitPanel: monthly));
+    }
+
     private static Dictionary<string, double> Named(ExitRiskCovariates covariates) =>
         ExitRiskCovariates.AllNames.Zip(covariates.ToVector()).ToDictionary(p => p.First, p => p.Second);
 }

@@ -19,6 +19,7 @@ internal static partial class HistoryCommand
         var firstOrigin = new Option<int>("--first-origin") { Description = "Backtest: first origin year.", DefaultValueFactory = _ => 1991 };
         var lastOrigin = new Option<int?>("--last-origin") { Description = "Backtest: last origin year (default and most: 2015 with january origins, 2014 with monthly)." };
         var originsOption = new Option<string?>("--origins") { Description = "Which days start a window: january (1 January of each year) or monthly (the first of every month); for --backtest (default " + ExitRiskRun.DefaultBacktestOrigins.ToString().ToLowerInvariant() + ") and for the rows a forecast's model is fitted on (default " + ExitRiskRun.ShippedOrigins.ToString().ToLowerInvariant() + "). docs/exit-risk.md." };
+        var fitOriginsOption = new Option<string?>("--fit-origins") { Description = "Backtest: fit each origin's model on the rows of this design (january or monthly) instead of those of --origins, e.g. the shipped 1-January model scored on monthly rows." };
         var replicates = new Option<int>("--replicates") { Description = "Backtest: country-cluster bootstrap replicates.", DefaultValueFactory = _ => 1000 };
         var draws = new Option<int>("--draws") { Description = "Forecast: parameter draws behind the 90% intervals.", DefaultValueFactory = _ => 2000 };
         var seed = new Option<int>("--seed") { Description = "Seed of the draws or the bootstrap.", DefaultValueFactory = _ => 1 };
@@ -31,7 +32,7 @@ internal static partial class HistoryCommand
         var data = CommonOptions.Data();
         var command = new Command("exit-risk", "How likely a leader leaves office within 12 and 24 months, and how (discrete-time competing risks on Archigos leader-years); --backtest scores it on rolling origins.");
         command.Arguments.Add(file);
-        foreach (var option in new Option[] { obsId, year, backtest, firstOrigin, lastOrigin, originsOption, replicates, draws, seed, covariates, priorScale, irregularPriorScale, irregularBoosting, coefficients, format, data })
+        foreach (var option in new Option[] { obsId, year, backtest, firstOrigin, lastOrigin, originsOption, fitOriginsOption, replicates, draws, seed, covariates, priorScale, irregularPriorScale, irregularBoosting, coefficients, format, data })
         {
             command.Options.Add(option);
         }
@@ -74,7 +75,9 @@ internal static partial class HistoryCommand
 
             var origins = ExitRiskRun.Origins(parse.GetValue(originsOption), isBacktest ? ExitRiskRun.DefaultBacktestOrigins : ExitRiskRun.ShippedOrigins)
                 ?? throw new CliException($"--origins must be january or monthly (got '{parse.GetValue(originsOption)}')", ExitCodes.InvalidInput);
-            var settings = new ExitRiskBacktestSettings(parse.GetValue(firstOrigin), parse.GetValue(lastOrigin) ?? ExitRiskBacktestSettings.LastAllowedOrigin(origins), parse.GetValue(replicates), parse.GetValue(seed), Model: spec, Origins: origins);
+            var fitOrigins = ExitRiskRun.Origins(parse.GetValue(fitOriginsOption), origins)
+                ?? throw new CliException($"--fit-origins must be january or monthly (got '{parse.GetValue(fitOriginsOption)}')", ExitCodes.InvalidInput);
+            var settings = new ExitRiskBacktestSettings(parse.GetValue(firstOrigin), parse.GetValue(lastOrigin) ?? ExitRiskBacktestSettings.LastAllowedOrigin(origins), parse.GetValue(replicates), parse.GetValue(seed), Model: spec, Origins: origins, FitOrigins: fitOrigins);
             if (isBacktest && settings.Validate() is { Count: > 0 } problems)
             {
                 throw new CliException(string.Join("; ", problems), ExitCodes.InvalidInput);
@@ -84,10 +87,12 @@ internal static partial class HistoryCommand
             if (isBacktest)
             {
                 // The backtest fits at every origin; a fit on the whole panel is not needed.
-                var backtestPanel = HistoryRun.Datasets(() => ExitRiskPanel.Build(HistoricalData.Load(folder), origins));
+                var loadedData = HistoryRun.Datasets(() => HistoricalData.Load(folder));
+                var backtestPanel = ExitRiskPanel.Build(loadedData, origins);
+                var fitPanel = fitOrigins == origins ? backtestPanel : ExitRiskPanel.Build(loadedData, fitOrigins);
                 var stderr = parse.InvocationConfiguration.Error;
                 var progress = new Terminal.CallbackProgress<int>(o => stderr.WriteLine($"exit-risk backtest: origin {o.ToString(Invariant)} fitted and forecast"));
-                WriteBacktest(writer, parse.GetValue(format), HistoryRun.Datasets(() => ExitRiskRun.Backtest(backtestPanel, settings, progress)));
+                WriteBacktest(writer, parse.GetValue(format), HistoryRun.Datasets(() => ExitRiskRun.Backtest(backtestPanel, settings, progress, fitPanel)));
                 return;
             }
 

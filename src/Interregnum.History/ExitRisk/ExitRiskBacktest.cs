@@ -17,8 +17,15 @@ namespace Interregnum.History.ExitRisk;
 /// monthly design the last origin is at most <see cref="ExitRiskPanel.LastYear"/> − 1: the windows that start in 2015
 /// after January run past 2015-12-31, where Archigos stops observing exits.
 /// </param>
-public sealed record ExitRiskBacktestSettings(int FirstOrigin = 1991, int LastOrigin = 2015, int BootstrapReplicates = 1000, int Seed = 1, double Level = 0.90, int ReliabilityBins = 10, ExitRiskSpecification? Model = null, ExitRiskOrigins Origins = ExitRiskOrigins.January)
+/// <param name="FitOrigins">
+/// The design of the rows each origin's model is fitted on, when it differs from <paramref name="Origins"/> (e.g. the
+/// shipped model, fitted on 1-January rows, scored on the monthly rows); null: the same design.
+/// </param>
+public sealed record ExitRiskBacktestSettings(int FirstOrigin = 1991, int LastOrigin = 2015, int BootstrapReplicates = 1000, int Seed = 1, double Level = 0.90, int ReliabilityBins = 10, ExitRiskSpecification? Model = null, ExitRiskOrigins Origins = ExitRiskOrigins.January, ExitRiskOrigins? FitOrigins = null)
 {
+    /// <summary>The design of the rows each origin's model is fitted on.</summary>
+    public ExitRiskOrigins FittedOn => FitOrigins ?? Origins;
+
     /// <summary>The last origin year the design allows: 2015 from 1 January, 2014 from the first of every month.</summary>
     public static int LastAllowedOrigin(ExitRiskOrigins origins) => origins == ExitRiskOrigins.Monthly ? ExitRiskPanel.LastYear - 1 : ExitRiskPanel.LastYear;
 
@@ -106,9 +113,9 @@ public sealed record ExitRiskBacktestResult(ExitRiskBacktestSettings Settings, I
 /// </summary>
 public static class ExitRiskBacktest
 {
-    /// <summary>Runs the backtest.</summary>
-    /// <exception cref="ArgumentException">Invalid settings.</exception>
-    public static ExitRiskBacktestResult Run(LeaderYearPanel panel, ExitRiskBacktestSettings settings, IProgress<int>? progress = null)
+    /// <summary>Runs the backtest: forecasts the rows of <paramref name="panel"/>, fitted on the rows of <paramref name="fitPanel"/> (default: the same panel).</summary>
+    /// <exception cref="ArgumentException">Invalid settings, or a panel of another design than the settings name.</exception>
+    public static ExitRiskBacktestResult Run(LeaderYearPanel panel, ExitRiskBacktestSettings settings, IProgress<int>? progress = null, LeaderYearPanel? fitPanel = null)
     {
         ArgumentNullException.ThrowIfNull(panel);
         ArgumentNullException.ThrowIfNull(settings);
@@ -123,11 +130,17 @@ public static class ExitRiskBacktest
             throw new ArgumentException($"the panel's windows start {panel.Origins} and the settings ask for {settings.Origins}", nameof(settings));
         }
 
+        var fitRows = fitPanel ?? panel;
+        if (fitRows.Origins != settings.FittedOn)
+        {
+            throw new ArgumentException($"the fitting panel's windows start {fitRows.Origins} and the settings ask for {settings.FittedOn}", nameof(fitPanel));
+        }
+
         var predictions = new List<ExitRiskPrediction>();
         var origins = new List<int>();
         for (var origin = settings.FirstOrigin; origin <= settings.LastOrigin; origin++)
         {
-            var train = TrainingRows(panel.Rows, origin);
+            var train = TrainingRows(fitRows.Rows, origin);
             var model = ExitRiskModel.FitOn(train, settings.Specification);
             var baseAny = train.Count(r => r.Outcome != ExitManner.None) / (double)train.Count;
             var baseIrregular = train.Count(r => r.Outcome == ExitManner.Irregular) / (double)train.Count;
