@@ -160,10 +160,10 @@ public static class ExitRiskRun
     };
 
     /// <summary>
-    /// The specification named by the specification-search options: the shipped one, with the covariates and the
-    /// prior scale replaced where given. Problems (an unknown covariate, a prior scale out of range) come back in words.
+    /// The specification named by the specification-search options: the one of the design fitted on
+    /// (<see cref="ExitRiskSpecification.For"/>), with the covariates and the prior scale replaced where given. Problems (an unknown covariate, a prior scale out of range) come back in words.
     /// </summary>
-    public static (ExitRiskSpecification Specification, IReadOnlyList<string> Problems) Specification(string? covariates, double? priorScale, double? irregularPriorScale = null, string? irregularBoosting = null)
+    public static (ExitRiskSpecification Specification, IReadOnlyList<string> Problems) Specification(string? covariates, double? priorScale, double? irregularPriorScale = null, string? irregularBoosting = null, ExitRiskOrigins fittedOn = ExitRiskOrigins.January)
     {
         BoostedTreesSettings? boosting = null;
         if (irregularBoosting is { } text)
@@ -174,11 +174,11 @@ public static class ExitRiskRun
             }
             catch (Exception e) when (e is FormatException or OverflowException)
             {
-                return (ExitRiskSpecification.Default, [$"--irregular-boosting: {e.Message}"]);
+                return (ExitRiskSpecification.For(fittedOn), [$"--irregular-boosting: {e.Message}"]);
             }
         }
 
-        var shipped = ExitRiskSpecification.Default;
+        var shipped = ExitRiskSpecification.For(fittedOn);
         var specification = covariates is { } list
             ? ExitRiskSpecification.Parse(list, priorScale ?? shipped.PriorScale)
             : shipped with { PriorScale = priorScale ?? shipped.PriorScale };
@@ -214,7 +214,7 @@ public static class ExitRiskRun
     public static (ExitRiskModel Model, LeaderYearPanel Panel) Fit(string dataFolder, ExitRiskSpecification? specification = null, ExitRiskOrigins origins = ShippedOrigins)
     {
         var panel = ExitRiskPanel.Build(HistoricalData.Load(dataFolder), origins);
-        return (ExitRiskModel.FitOn(panel.Rows, specification), panel);
+        return (ExitRiskModel.FitOn(panel.Rows, specification ?? ExitRiskSpecification.For(origins)), panel);
     }
 
     /// <summary>The forecast for a scenario's incumbent.</summary>

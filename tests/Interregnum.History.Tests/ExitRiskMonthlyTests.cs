@@ -266,6 +266,20 @@ public sealed class ExitRiskMonthlyTests
         Assert.Throws<ArgumentException>(() => ExitRiskBacktest.Run(monthly, settings, fitPanel: monthly));
     }
 
+    [Fact]
+    public void Specification_ForEachDesign_IsTheOneChosenOnItsValidationWindow()
+    {
+        // 1-January rows: the shipped specification; monthly rows: it plus the two terms chosen on validation, scale 0.25.
+        Assert.Same(ExitRiskSpecification.Default, ExitRiskSpecification.For(ExitRiskOrigins.January));
+        var monthly = ExitRiskSpecification.For(ExitRiskOrigins.Monthly);
+        var parsed = ExitRiskSpecification.Parse("default,+irregular_entry_x_new_leader,+coup_attempt_6m", 0.25);
+        Assert.Equal(parsed.Covariates, monthly.Covariates);
+        Assert.Equal(0.25, monthly.PriorScale);
+        Assert.Empty(monthly.Validate());
+        Assert.Equal(new ExitRiskBacktestSettings(Origins: ExitRiskOrigins.Monthly).Specification, monthly);
+        Assert.Equal(new ExitRiskBacktestSettings(Origins: ExitRiskOrigins.Monthly, FitOrigins: ExitRiskOrigins.January).Specification, ExitRiskSpecification.Default);
+    }
+
     private static Dictionary<string, double> Named(ExitRiskCovariates covariates) =>
         ExitRiskCovariates.AllNames.Zip(covariates.ToVector()).ToDictionary(p => p.First, p => p.Second);
 }

@@ -67,16 +67,16 @@ internal static partial class HistoryCommand
                 throw new CliException($"{loaded.Path}: the scenario has no 'exit_risk' section (the incumbent's facts for the exit-risk model; see docs/exit-risk.md)", ExitCodes.InvalidInput);
             }
 
-            var (spec, specProblems) = ExitRiskRun.Specification(parse.GetValue(covariates), parse.GetValue(priorScale), parse.GetValue(irregularPriorScale), parse.GetValue(irregularBoosting));
+            var origins = ExitRiskRun.Origins(parse.GetValue(originsOption), isBacktest ? ExitRiskRun.DefaultBacktestOrigins : ExitRiskRun.ShippedOrigins)
+                ?? throw new CliException($"--origins must be january or monthly (got '{parse.GetValue(originsOption)}')", ExitCodes.InvalidInput);
+            var fitOrigins = ExitRiskRun.Origins(parse.GetValue(fitOriginsOption), origins)
+                ?? throw new CliException($"--fit-origins must be january or monthly (got '{parse.GetValue(fitOriginsOption)}')", ExitCodes.InvalidInput);
+            var (spec, specProblems) = ExitRiskRun.Specification(parse.GetValue(covariates), parse.GetValue(priorScale), parse.GetValue(irregularPriorScale), parse.GetValue(irregularBoosting), fitOrigins);
             if (specProblems.Count > 0)
             {
                 throw new CliException(string.Join("; ", specProblems), ExitCodes.InvalidInput);
             }
 
-            var origins = ExitRiskRun.Origins(parse.GetValue(originsOption), isBacktest ? ExitRiskRun.DefaultBacktestOrigins : ExitRiskRun.ShippedOrigins)
-                ?? throw new CliException($"--origins must be january or monthly (got '{parse.GetValue(originsOption)}')", ExitCodes.InvalidInput);
-            var fitOrigins = ExitRiskRun.Origins(parse.GetValue(fitOriginsOption), origins)
-                ?? throw new CliException($"--fit-origins must be january or monthly (got '{parse.GetValue(fitOriginsOption)}')", ExitCodes.InvalidInput);
             var settings = new ExitRiskBacktestSettings(parse.GetValue(firstOrigin), parse.GetValue(lastOrigin) ?? ExitRiskBacktestSettings.LastAllowedOrigin(origins), parse.GetValue(replicates), parse.GetValue(seed), Model: spec, Origins: origins, FitOrigins: fitOrigins);
             if (isBacktest && settings.Validate() is { Count: > 0 } problems)
             {

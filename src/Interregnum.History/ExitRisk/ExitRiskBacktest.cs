@@ -11,7 +11,7 @@ namespace Interregnum.History.ExitRisk;
 /// <param name="Seed">Seed of the bootstrap.</param>
 /// <param name="Level">Central interval level.</param>
 /// <param name="ReliabilityBins">Quantile bins of the reliability table.</param>
-/// <param name="Model">The specification fitted at each origin, or null for <see cref="ExitRiskSpecification.Default"/>.</param>
+/// <param name="Model">The specification fitted at each origin, or null for that of the design fitted on (<see cref="ExitRiskSpecification.For"/>).</param>
 /// <param name="Origins">
 /// The design: windows from 1 January, or from the first of every month (the panel must be built the same way). In the
 /// monthly design the last origin is at most <see cref="ExitRiskPanel.LastYear"/> − 1: the windows that start in 2015
@@ -30,7 +30,7 @@ public sealed record ExitRiskBacktestSettings(int FirstOrigin = 1991, int LastOr
     public static int LastAllowedOrigin(ExitRiskOrigins origins) => origins == ExitRiskOrigins.Monthly ? ExitRiskPanel.LastYear - 1 : ExitRiskPanel.LastYear;
 
     /// <summary>The specification fitted at each origin.</summary>
-    public ExitRiskSpecification Specification => Model ?? ExitRiskSpecification.Default;
+    public ExitRiskSpecification Specification => Model ?? ExitRiskSpecification.For(FittedOn);
 
     /// <summary>Problems with the settings (empty when valid).</summary>
     public IReadOnlyList<string> Validate()

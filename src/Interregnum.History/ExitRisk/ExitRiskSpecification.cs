@@ -29,6 +29,19 @@ public sealed record ExitRiskSpecification(IReadOnlyList<string> Covariates, dou
         [.. Base, "log1p_years_since_coup_attempt", "election_next_12_months", "election_months_13_24"],
         0.5);
 
+    /// <summary>
+    /// The specification of the monthly-origin design (<see cref="ExitRiskOrigins.Monthly"/>): <see cref="Default"/> plus
+    /// a leader who seized power within the year (<c>irregular_entry_x_new_leader</c>) and a coup attempt in the six
+    /// months before (<c>coup_attempt_6m</c>), prior scale 0.25: every choice by the irregular-exit log score on the
+    /// validation origins 1970–1990 of that design (docs/exit-risk.md, "Third search").
+    /// </summary>
+    public static ExitRiskSpecification Monthly { get; } = new(
+        [.. Default.Covariates, "irregular_entry_x_new_leader", "coup_attempt_6m"],
+        0.25);
+
+    /// <summary>The specification a design fits when none is named: <see cref="Default"/> on 1-January rows, <see cref="Monthly"/> on monthly rows.</summary>
+    public static ExitRiskSpecification For(ExitRiskOrigins origins) => origins == ExitRiskOrigins.Monthly ? Monthly : Default;
+
     /// <summary>Indices of <see cref="Covariates"/> in <see cref="ExitRiskCovariates.AllNames"/>.</summary>
     public int[] Columns() => Covariates.Select(n => IndexOf(n)).ToArray();
 
