@@ -209,6 +209,9 @@ public static class ExitRiskRun
         return lines;
     }
 
+    /// <summary>What a fit on monthly rows does to the forecast intervals, as the documents say it.</summary>
+    public const string MonthlyIntervalNote = "Fitted on monthly rows (--origins monthly, not the shipped model): the windows overlap, so each exit is counted in up to 12 rows and the intervals, from the normal approximation at the mode, are too narrow.";
+
     /// <summary>Loads the data and fits the model on every row of the panel of the given design.</summary>
     /// <exception cref="DatasetException">A dataset is missing.</exception>
     public static (ExitRiskModel Model, LeaderYearPanel Panel) Fit(string dataFolder, ExitRiskSpecification? specification = null, ExitRiskOrigins origins = ShippedOrigins)
@@ -219,7 +222,13 @@ public static class ExitRiskRun
 
     /// <summary>The forecast for a scenario's incumbent.</summary>
     /// <exception cref="RunException">The scenario has no <c>exit_risk</c> section.</exception>
-    public static ExitRiskJson ForScenario(LoadedScenario loaded, ExitRiskModel model, int leaderYears, int draws, int seed)
+    /// <param name="loaded">The scenario.</param>
+    /// <param name="model">The fitted model.</param>
+    /// <param name="leaderYears">Rows it was fitted on.</param>
+    /// <param name="draws">Parameter draws behind the intervals.</param>
+    /// <param name="seed">Seed of the draws.</param>
+    /// <param name="fittedOn">The design of the rows it was fitted on (a monthly fit adds a note on its intervals).</param>
+    public static ExitRiskJson ForScenario(LoadedScenario loaded, ExitRiskModel model, int leaderYears, int draws, int seed, ExitRiskOrigins fittedOn = ShippedOrigins)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(model);
@@ -227,7 +236,8 @@ public static class ExitRiskRun
         var covariates = ScenarioIncumbent.Covariates(scenario)
             ?? throw new RunException($"{loaded.Path}: the scenario has no 'exit_risk' section (the incumbent's facts for the exit-risk model; see docs/exit-risk.md)");
         var incumbent = scenario.ActorById(scenario.Incumbent);
-        return Document(incumbent.Name, scenario.AsOf!.Value, covariates, model, leaderYears, draws, seed, Judgment(scenario), scenario.ExitRisk!.Sources);
+        var doc = Document(incumbent.Name, scenario.AsOf!.Value, covariates, model, leaderYears, draws, seed, Judgment(scenario), scenario.ExitRisk!.Sources);
+        return fittedOn == ExitRiskOrigins.Monthly ? doc with { Notes = [.. doc.Notes, MonthlyIntervalNote] } : doc;
     }
 
     /// <summary>The forecast for an Archigos leader in office on 1 January of <paramref name="year"/>, from the panel's covariates.</summary>
@@ -240,7 +250,7 @@ public static class ExitRiskRun
             ?? throw new RunException($"no leader-year for Archigos spell '{obsId}' in {year.ToString(CultureInfo.InvariantCulture)}: the panel holds leaders in office on 1 January {ExitRiskPanel.FirstYear}-{ExitRiskPanel.LastYear} with a known birth year");
         var doc = Document($"{row.Leader} ({row.ObsId})", new DateOnly(year, 1, 1), row.Covariates, model, panel.Rows.Count, draws, seed, null, []);
         var happened = row.Outcome == ExitManner.None ? "stayed in office that year" : $"left office that year: {row.Outcome.ToString().ToLowerInvariant()}{(row.Kind is { } k ? " (" + k.ToString().ToLowerInvariant() + ")" : string.Empty)}";
-        return doc with { Notes = [.. doc.Notes, $"In sample: the model was fitted on this leader-year too; the leader {happened}."] };
+        return doc with { Notes = [.. doc.Notes, $"In sample: the model was fitted on this leader-year too; the leader {happened}.", .. panel.Origins == ExitRiskOrigins.Monthly ? new[] { MonthlyIntervalNote } : []] };
     }
 
     /// <summary>The unconditional view for simulate, compare and the brief, or null (no section, no data: a note goes to <paramref name="notes"/>).</summary>

@@ -166,4 +166,19 @@ public sealed class ExitRiskCommandTests
         var panel = Interregnum.History.ExitRisk.ExitRiskPanel.Build(Interregnum.History.HistoricalData.Load(TestData.Folder()), Interregnum.History.ExitRisk.ExitRiskOrigins.Monthly);
         Assert.Equal(panel.Rows.Count(r => r.Year == 2014), json.RootElement.GetProperty("irregular").GetProperty("cases").GetInt32());
     }
+
+    [Fact]
+    public void ExitRisk_RussiaFittedOnMonthlyRows_ReadsTheMonthlyTermsAndWarnsOfNarrowIntervals()
+    {
+        // Not the shipped model: the monthly design's specification, fitted on every monthly row. Putin took office
+        // 24 years before as_of (not a new leader) and the last attempt, 2023-06-23, is 12.7 months before 2024-07-15
+        // (not within 6 months).
+        var (code, output, error) = Cli.Run("history", "exit-risk", Cli.Repo("scenarios", "russia-2024.yaml"), "--origins", "monthly", "--format", "json", "--draws", "200", "--data", TestData.Folder());
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var c = json.RootElement.GetProperty("covariates");
+        Assert.Equal((0.0, 0.0), (c.GetProperty("irregular_entry_x_new_leader").GetDouble(), c.GetProperty("coup_attempt_6m").GetDouble()));
+        Assert.Contains("normal(0, 0.25)", json.RootElement.GetProperty("model").GetString(), StringComparison.Ordinal);
+        Assert.Contains(json.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("too narrow", StringComparison.Ordinal));
+    }
 }

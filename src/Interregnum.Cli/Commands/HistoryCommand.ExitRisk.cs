@@ -109,7 +109,7 @@ internal static partial class HistoryCommand
             }
 
             var doc = HistoryRun.Datasets(() => loaded is not null
-                ? ExitRiskRun.ForScenario(loaded, model, panel.Rows.Count, parse.GetValue(draws), parse.GetValue(seed))
+                ? ExitRiskRun.ForScenario(loaded, model, panel.Rows.Count, parse.GetValue(draws), parse.GetValue(seed), origins)
                 : ExitRiskRun.ForLeaderYear(obs!, parse.GetValue(year)!.Value, model, panel, parse.GetValue(draws), parse.GetValue(seed)));
             WriteExitRisk(writer, parse.GetValue(format), doc);
         }));
