@@ -209,6 +209,18 @@ public static class ExitRiskRun
         return lines;
     }
 
+    /// <summary>The last origin year a design allows (2015 from 1 January, 2014 from the first of every month).</summary>
+    public static int LastOrigin(ExitRiskOrigins origins) => ExitRiskBacktestSettings.LastAllowedOrigin(origins);
+
+    /// <summary>Loads the data and builds the panel whose rows a backtest forecasts and the one its fits read (the same panel when the designs agree).</summary>
+    /// <exception cref="DatasetException">A dataset is missing.</exception>
+    public static (LeaderYearPanel Panel, LeaderYearPanel FitPanel) BacktestPanels(string dataFolder, ExitRiskOrigins origins, ExitRiskOrigins fitOrigins)
+    {
+        var data = HistoricalData.Load(dataFolder);
+        var panel = ExitRiskPanel.Build(data, origins);
+        return (panel, fitOrigins == origins ? panel : ExitRiskPanel.Build(data, fitOrigins));
+    }
+
     /// <summary>What a fit on monthly rows does to the forecast intervals, as the documents say it.</summary>
     public const string MonthlyIntervalNote = "Fitted on monthly rows (--origins monthly, not the shipped model): the windows overlap, so each exit is counted in up to 12 rows and the intervals, from the normal approximation at the mode, are too narrow.";
 

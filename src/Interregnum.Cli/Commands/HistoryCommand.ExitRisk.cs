@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using Interregnum.History;
 using Interregnum.History.ExitRisk;
 using Interregnum.Runs;
 using Spectre.Console;
@@ -77,7 +76,7 @@ internal static partial class HistoryCommand
                 throw new CliException(string.Join("; ", specProblems), ExitCodes.InvalidInput);
             }
 
-            var settings = new ExitRiskBacktestSettings(parse.GetValue(firstOrigin), parse.GetValue(lastOrigin) ?? ExitRiskBacktestSettings.LastAllowedOrigin(origins), parse.GetValue(replicates), parse.GetValue(seed), Model: spec, Origins: origins, FitOrigins: fitOrigins);
+            var settings = new ExitRiskBacktestSettings(parse.GetValue(firstOrigin), parse.GetValue(lastOrigin) ?? ExitRiskRun.LastOrigin(origins), parse.GetValue(replicates), parse.GetValue(seed), Model: spec, Origins: origins, FitOrigins: fitOrigins);
             if (isBacktest && settings.Validate() is { Count: > 0 } problems)
             {
                 throw new CliException(string.Join("; ", problems), ExitCodes.InvalidInput);
@@ -87,9 +86,7 @@ internal static partial class HistoryCommand
             if (isBacktest)
             {
                 // The backtest fits at every origin; a fit on the whole panel is not needed.
-                var loadedData = HistoryRun.Datasets(() => HistoricalData.Load(folder));
-                var backtestPanel = ExitRiskPanel.Build(loadedData, origins);
-                var fitPanel = fitOrigins == origins ? backtestPanel : ExitRiskPanel.Build(loadedData, fitOrigins);
+                var (backtestPanel, fitPanel) = HistoryRun.Datasets(() => ExitRiskRun.BacktestPanels(folder, origins, fitOrigins));
                 var stderr = parse.InvocationConfiguration.Error;
                 var progress = new Terminal.CallbackProgress<int>(o => stderr.WriteLine($"exit-risk backtest: origin {o.ToString(Invariant)} fitted and forecast"));
                 WriteBacktest(writer, parse.GetValue(format), HistoryRun.Datasets(() => ExitRiskRun.Backtest(backtestPanel, settings, progress, fitPanel)));
