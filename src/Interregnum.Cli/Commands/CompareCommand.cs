@@ -23,7 +23,7 @@ internal static class CompareCommand
             var request = CompareRun.Request(loaded, p.GetValue(shocks), opts.Settings(p), p.GetValue(opts.Data));
             var (doc, _) = Terminal.WithProgress(stderr, "compare", request.Settings.Draws * request.ShockIds.Count, progress =>
                 CompareRun.Compute(request, stderr, progress, ct));
-            var json = JsonSerializer.Serialize(doc, CommonOptions.Json);
+            var json = RunJson.Serialize(doc);
             switch (p.GetValue(opts.Format))
             {
                 case OutputFormat.Json:

@@ -28,7 +28,7 @@ internal static class SensitivityCommand
             var inputs = SensitivityRun.UncertainInputs(request);
             var doc = Terminal.WithProgress(stderr, $"sensitivity {sh.Id}", (2 * inputs) + 1, progress =>
                 SensitivityRun.Compute(request, progress, ct));
-            var json = JsonSerializer.Serialize(doc, CommonOptions.Json);
+            var json = RunJson.Serialize(doc);
             switch (p.GetValue(opts.Format))
             {
                 case OutputFormat.Json:
