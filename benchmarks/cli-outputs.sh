@@ -3,7 +3,7 @@
 # usage: benchmarks/cli-outputs.sh CLI_EXECUTABLE OUTDIR   (run from the repository root; INTERREGNUM_DATA set)
 set -u
 C=$1; OUT=$2; mkdir -p "$OUT"
-T=/tmp/interregnum-cli-outputs; rm -rf "$T"; mkdir -p "$T"
+T=${CLI_OUTPUTS_TMP:-/tmp/interregnum-cli-outputs}; rm -rf "$T"; mkdir -p "$T"
 export INTERREGNUM_DB=$T/runs.db
 n=0
 r() { n=$((n+1)); local f; f=$(printf '%s/%02d' "$OUT" $n); echo "$*" > "$f.cmd"; "$C" "$@" > "$f.out" 2> "$f.err"; echo $? > "$f.rc"; }

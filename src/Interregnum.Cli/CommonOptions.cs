@@ -36,7 +36,4 @@ public static class CommonOptions
     {
         Description = "Run store: a SQLite file path or a postgres:// connection string (default: $INTERREGNUM_DB, else a SQLite file in the user's data folder).",
     };
-
-    /// <summary>JSON settings for every command's JSON output (the application layer's, <see cref="RunJson.Options"/>).</summary>
-    public static System.Text.Json.JsonSerializerOptions Json => RunJson.Options;
 }

@@ -291,7 +291,7 @@ public static class BargainRun
             s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
     }
 
-    private sealed record JsonRun(
+    internal sealed record JsonRun(
         string Model,
         IReadOnlyDictionary<string, string> Parameters,
         int Turns,
@@ -306,7 +306,7 @@ public static class BargainRun
         public IReadOnlyList<BargainExplanation.TurnJson>? Explain { get; init; }
     }
 
-    private sealed record JsonEuDimension(string Dimension, IReadOnlyList<double> Median, IReadOnlyList<double> Mean);
+    internal sealed record JsonEuDimension(string Dimension, IReadOnlyList<double> Median, IReadOnlyList<double> Mean);
 
     public static void WriteJson(BargainOutcome run, TextWriter output)
     {
@@ -320,7 +320,7 @@ public static class BargainRun
             run.Smp?.StopTrace,
             run.Eu?.Select(r => new JsonEuDimension(run.Input.DimensionNames[r.Dimension], [.. r.Rounds.Select(x => x.Median)], [.. r.Rounds.Select(x => x.Mean)])).ToList(),
             run.Compromise) { Explain = run.Audit is { } audit ? BargainExplanation.Json(run.Input, audit) : null };
-        output.Write(JsonSerializer.Serialize(json, RunJson.Options));
+        output.Write(RunJson.Serialize(json));
         output.Write('\n');
     }
 }

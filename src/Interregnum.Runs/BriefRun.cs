@@ -269,7 +269,7 @@ public static class BriefRun
             return $"not checked: the stored results have no '{property}' to compare";
         }
 
-        var again = JsonNode.Parse(JsonSerializer.Serialize(recomputed, RunJson.Options))!;
+        var again = JsonNode.Parse(RunJson.SerializeObject(recomputed))!;
 
         // The blend depends on the historical data folder as well as the run; the re-run checks the model's own results.
         storedPart = storedPart.DeepClone();

@@ -104,18 +104,16 @@ public static partial class HistoryRun
     }
 
     /// <summary>The <c>history base-rates --format json</c> document.</summary>
-    public static object BaseRatesDocument(BaseRatesView view)
+    public static BaseRatesJson BaseRatesDocument(BaseRatesView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return new
-        {
-            ReferenceClass = view.ReferenceClass,
-            Description = view.ReferenceClass.Describe(),
-            Interval = "wilson 90%",
-            SkippedRows = view.Data.Skipped.Count,
-            BaseRates = view.Rates.Select(r => new { r.Outcome, r.Category, r.Label, r.Dataset, r.K, r.N, r.Rate, r.Lower, r.Upper, r.Level, r.Method, r.Notes }),
-            NoCases = view.NoCases,
-        };
+        return new(
+            view.ReferenceClass,
+            view.ReferenceClass.Describe(),
+            "wilson 90%",
+            view.Data.Skipped.Count,
+            [.. view.Rates.Select(r => new BaseRateRowJson(r.Outcome, r.Category, r.Label, r.Dataset, r.K, r.N, r.Rate, r.Lower, r.Upper, r.Level, r.Method, r.Notes))],
+            view.NoCases);
     }
 
     /// <summary>The notes of the rates, each once, prefixed with its outcome.</summary>
@@ -142,10 +140,10 @@ public static partial class HistoryRun
     }
 
     /// <summary>The <c>history cases --format json</c> document.</summary>
-    public static object CasesDocument(ReferenceClass referenceClass, BaseRate rate)
+    public static CasesJson CasesDocument(ReferenceClass referenceClass, BaseRate rate)
     {
         ArgumentNullException.ThrowIfNull(referenceClass);
-        return new { ReferenceClass = referenceClass, Description = referenceClass.Describe(), BaseRate = rate };
+        return new(referenceClass, referenceClass.Describe(), rate);
     }
 
     /// <summary>Leader tenure survival curves by entry or regime.</summary>
@@ -168,35 +166,31 @@ public static partial class HistoryRun
     }
 
     /// <summary>The <c>history survival --format json</c> document.</summary>
-    public static object SurvivalDocument(SurvivalView view)
+    public static SurvivalJson SurvivalDocument(SurvivalView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return new
-        {
-            By = view.Grouping,
-            Band = "greenwood log-log 95%",
-            Groups = view.Groups.Select(g => new
-            {
+        return new(
+            view.Grouping,
+            "greenwood log-log 95%",
+            [.. view.Groups.Select(g => new SurvivalGroupJson(
                 g.Group,
                 g.Spells,
                 g.Exits,
                 g.IrregularExits,
                 g.LeaderYears,
                 g.IrregularExitsPer100LeaderYears,
-                MedianTenureYears = g.Tenure.Median,
-                Tenure = g.Tenure.Steps,
-            }),
-        };
+                g.Tenure.Median,
+                g.Tenure.Steps))]);
     }
 
     /// <summary>The Cox model of leaving office (or, <paramref name="irregular"/>, of an irregular exit).</summary>
     public static CoxFit Cox(HistoricalData data, bool irregular) => Datasets(() => LeaderSurvival.Cox(data, irregular));
 
     /// <summary>The <c>history survival --cox --format json</c> document.</summary>
-    public static object CoxDocument(CoxFit fit, bool irregular)
+    public static CoxJson CoxDocument(CoxFit fit, bool irregular)
     {
         ArgumentNullException.ThrowIfNull(fit);
-        return new { Event = irregular ? "irregular-exit" : "any-exit", Ties = "efron", fit.Subjects, fit.Events, fit.LogPartialLikelihood, fit.LikelihoodRatio, fit.Coefficients };
+        return new(irregular ? "irregular-exit" : "any-exit", "efron", fit.Subjects, fit.Events, fit.LogPartialLikelihood, fit.LikelihoodRatio, fit.Coefficients);
     }
 
     /// <summary>Runs the Jones and Olken (2009) replication on the leader-year file.</summary>
@@ -223,25 +217,21 @@ public static partial class HistoryRun
     public static PublishedTerm? Published(string table, string term) => JonesOlkenPublished.Find(table, term);
 
     /// <summary>The <c>history replicate jones-olken --format json</c> document.</summary>
-    public static object JonesOlkenDocument(JonesOlkenView view)
+    public static JonesOlkenJson JonesOlkenDocument(JonesOlkenView view)
     {
         ArgumentNullException.ThrowIfNull(view);
-        return new
-        {
-            Source = "Jones and Olken (2009), AEJ: Macroeconomics 1(2): 55–87; method: jones-olken-2009/REPLICATION.md",
-            SkippedRows = view.Skipped,
-            Tables = view.Tables.Select(t => new
-            {
-                Table = t.Name,
+        return new(
+            "Jones and Olken (2009), AEJ: Macroeconomics 1(2): 55–87; method: jones-olken-2009/REPLICATION.md",
+            view.Skipped,
+            [.. view.Tables.Select(t => new JonesOlkenTableJson(
+                t.Name,
                 t.Fit.N,
                 t.Fit.K,
                 t.Fit.Clusters,
                 t.Fit.RSquared,
                 t.Fit.DroppedTerms,
                 t.Fit.Coefficients,
-                Published = t.Fit.Coefficients.Select(c => JonesOlkenPublished.Find(t.Name, c.Term)),
-            }),
-        };
+                [.. t.Fit.Coefficients.Select(c => JonesOlkenPublished.Find(t.Name, c.Term))]))]);
     }
 
     /// <summary>The data folder (null when none is set) and every dataset with whether it is there.</summary>
@@ -252,8 +242,8 @@ public static partial class HistoryRun
     }
 
     /// <summary>The <c>history datasets --format json</c> document.</summary>
-    public static object DatasetsDocument(string? folder, IReadOnlyList<DatasetRow> rows) =>
-        new { DataFolder = folder, Datasets = rows.Select(r => new { r.Dataset.Key, r.Dataset.Name, r.Dataset.Folder, r.Dataset.Files, r.Dataset.Origin, r.Dataset.Citation, r.Present }) };
+    public static DatasetsJson DatasetsDocument(string? folder, IReadOnlyList<DatasetRow> rows) =>
+        new(folder, [.. rows.Select(r => new DatasetJson(r.Dataset.Key, r.Dataset.Name, r.Dataset.Folder, r.Dataset.Files, r.Dataset.Origin, r.Dataset.Citation, r.Present))]);
 
     /// <summary>Runs a dataset operation, turning its expected failures into <see cref="RunException"/>s.</summary>
     public static T Datasets<T>(Func<T> work)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using Interregnum.Store;
 
@@ -70,3 +71,21 @@ public sealed class StoredRuns : IDisposable
     /// <inheritdoc />
     public void Dispose() => _store.Dispose();
 }
+
+/// <summary>The <c>runs export --format json</c> document: a stored run whole, its results as stored. Immutable.</summary>
+public sealed record RunExport(
+    long Id,
+    string Kind,
+    DateTimeOffset CreatedAt,
+    string ScenarioFile,
+    string ScenarioHash,
+    string? ShockId,
+    long Seed,
+    int Draws,
+    string ModelName,
+    SortedDictionary<string, string> ModelParameters,
+    string ProgramVersion,
+    IReadOnlyList<string> Arguments,
+    string ScenarioText,
+    JsonElement Results,
+    string? DrawsCsv);

@@ -30,7 +30,7 @@ public sealed record JsonLeaf(string Path, JsonValueKind Kind, string RawText)
     /// <summary>The value as plain text: strings unquoted and unescaped, null as empty, others as written.</summary>
     public string Text => Kind switch
     {
-        JsonValueKind.String => JsonSerializer.Deserialize<string>(RawText)!,
+        JsonValueKind.String => JsonSerializer.Deserialize(RawText, StoreJsonContext.Default.String)!,
         JsonValueKind.Null => string.Empty,
         _ => RawText,
     };
@@ -161,7 +161,7 @@ public static class JsonLeaves
     {
         var text = value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText();
         var plain = text.Length > 0 && !text.All(char.IsAsciiDigit) && text.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
-        return plain ? text : JsonSerializer.Serialize(text);
+        return plain ? text : JsonSerializer.Serialize(text, StoreJsonContext.Default.String);
     }
 
     private static string Child(string path, string name)
@@ -172,6 +172,6 @@ public static class JsonLeaves
             return path.Length == 0 ? name : path + "." + name;
         }
 
-        return path + "[" + JsonSerializer.Serialize(name) + "]";
+        return path + "[" + JsonSerializer.Serialize(name, StoreJsonContext.Default.String) + "]";
     }
 }

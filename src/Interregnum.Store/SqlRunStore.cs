@@ -97,8 +97,8 @@ public abstract class SqlRunStore : IRunStore
         Validate(run);
         var hash = run.ScenarioHash;
         var parameters = JsonSerializer.Serialize(
-            new SortedDictionary<string, string>(run.ModelParameters.ToDictionary(), StringComparer.Ordinal));
-        var arguments = JsonSerializer.Serialize(run.Arguments);
+            new SortedDictionary<string, string>(run.ModelParameters.ToDictionary(), StringComparer.Ordinal), StoreJsonContext.Default.SortedDictionaryStringString);
+        var arguments = JsonSerializer.Serialize(run.Arguments, StoreJsonContext.Default.IReadOnlyListString);
 
         using var connection = OpenConnection();
         using var transaction = connection.BeginTransaction();
@@ -228,10 +228,10 @@ public abstract class SqlRunStore : IRunStore
             Seed = reader.GetInt64(5),
             Draws = Convert.ToInt32(reader.GetValue(6), CultureInfo.InvariantCulture),
             ModelName = reader.GetString(7),
-            ModelParameters = JsonSerializer.Deserialize<Dictionary<string, string>>(reader.GetString(8))!
+            ModelParameters = JsonSerializer.Deserialize(reader.GetString(8), StoreJsonContext.Default.DictionaryStringString)!
                 .ToImmutableSortedDictionary(StringComparer.Ordinal),
             ProgramVersion = reader.GetString(9),
-            Arguments = JsonSerializer.Deserialize<string[]>(reader.GetString(10))!.ToImmutableArray(),
+            Arguments = JsonSerializer.Deserialize(reader.GetString(10), StoreJsonContext.Default.StringArray)!.ToImmutableArray(),
             ResultsJson = reader.GetString(11),
             DrawsCsv = reader.IsDBNull(12) ? null : reader.GetString(12),
             ScenarioText = reader.GetString(13),

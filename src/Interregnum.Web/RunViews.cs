@@ -105,8 +105,8 @@ internal static class RunViews
         {
             return run.Kind switch
             {
-                RunKind.Sensitivity when JsonSerializer.Deserialize<SensitivityJson>(run.ResultsJson, RunJson.Options) is { } doc => Sensitivity(doc),
-                RunKind.Backtest when JsonSerializer.Deserialize<BacktestJson>(run.ResultsJson, RunJson.Options) is { } doc => Backtest(doc),
+                RunKind.Sensitivity when RunJson.Deserialize<SensitivityJson>(run.ResultsJson) is { } doc => Sensitivity(doc),
+                RunKind.Backtest when RunJson.Deserialize<BacktestJson>(run.ResultsJson) is { } doc => Backtest(doc),
                 _ => null,
             };
         }

@@ -132,21 +132,21 @@ public static class Workbench
             }
 
             var errors = ScenarioEdit.Save(path, text);
-            return errors.Count == 0 ? Problems(errors, saved: true) : Results.Json(ProblemsBody(errors, saved: false), statusCode: StatusCodes.Status422UnprocessableEntity);
+            return errors.Count == 0 ? Problems(errors, saved: true) : Results.Json(ProblemsBody(errors, saved: false), WebJson.Problems, statusCode: StatusCodes.Status422UnprocessableEntity);
         });
 
         app.MapPost("/api/runs", async (HttpRequest request, ScenarioFolder folder, CaseFolder cases, RunJobs jobs) =>
         {
             if (!request.HasFormContentType)
             {
-                return Results.BadRequest(new { error = "send the run as a form" });
+                return Error("send the run as a form", StatusCodes.Status400BadRequest);
             }
 
             var form = await request.ReadFormAsync().ConfigureAwait(false);
             var kind = form["kind"].ToString();
             if (kind is not ("simulate" or "compare" or "sensitivity" or "brief" or "backtest"))
             {
-                return Results.BadRequest(new { error = "kind must be simulate, compare, sensitivity, brief or backtest" });
+                return Error("kind must be simulate, compare, sensitivity, brief or backtest", StatusCodes.Status400BadRequest);
             }
 
             string path = "";
@@ -175,23 +175,23 @@ public static class Workbench
 
             if (!int.TryParse(form["draws"], NumberStyles.None, CultureInfo.InvariantCulture, out var draws) || draws < 1 || draws > WorkbenchOptions.MaxDraws)
             {
-                return Results.BadRequest(new { error = string.Create(CultureInfo.InvariantCulture, $"draws must be a whole number from 1 to {WorkbenchOptions.MaxDraws}") });
+                return Error(string.Create(CultureInfo.InvariantCulture, $"draws must be a whole number from 1 to {WorkbenchOptions.MaxDraws}"), StatusCodes.Status400BadRequest);
             }
 
             if (!ulong.TryParse(form["seed"], NumberStyles.None, CultureInfo.InvariantCulture, out var seed))
             {
-                return Results.BadRequest(new { error = "seed must be a whole number ≥ 0" });
+                return Error("seed must be a whole number ≥ 0", StatusCodes.Status400BadRequest);
             }
 
             var shock = form["shock"].ToString();
             try
             {
                 var job = jobs.Start(new RunAsk(kind, path, shock.Length == 0 ? null : shock, draws, seed, caseIds));
-                return Results.Json(Status(job), statusCode: StatusCodes.Status202Accepted);
+                return Results.Json(Status(job), WebJson.JobStatus, statusCode: StatusCodes.Status202Accepted);
             }
             catch (RunException ex)
             {
-                return Results.Json(new { error = ex.Message }, statusCode: ex.Failure == RunFailure.MissingResource ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity);
+                return Error(ex.Message, ex.Failure == RunFailure.MissingResource ? StatusCodes.Status404NotFound : StatusCodes.Status422UnprocessableEntity);
             }
         });
 
@@ -199,11 +199,11 @@ public static class Workbench
         {
             try
             {
-                return Results.Json(Status(jobs.Rerun(id)), statusCode: StatusCodes.Status202Accepted);
+                return Results.Json(Status(jobs.Rerun(id)), WebJson.JobStatus, statusCode: StatusCodes.Status202Accepted);
             }
             catch (RunException ex)
             {
-                return Results.Json(new { error = ex.Message }, statusCode: StatusCodes.Status404NotFound);
+                return Error(ex.Message, StatusCodes.Status404NotFound);
             }
         });
 
@@ -223,7 +223,7 @@ public static class Workbench
             return Html(Pages.Diff(RunDiff.Between(first, second)));
         });
 
-        app.MapGet("/api/runs/{id}", (string id, RunJobs jobs) => jobs.Get(id) is { } job ? Results.Json(Status(job)) : Results.NotFound());
+        app.MapGet("/api/runs/{id}", (string id, RunJobs jobs) => jobs.Get(id) is { } job ? Results.Json(Status(job), WebJson.JobStatus) : Results.NotFound());
 
         app.MapPost("/api/runs/{id}/cancel", (string id, RunJobs jobs) =>
         {
@@ -233,7 +233,7 @@ public static class Workbench
             }
 
             job.Cancel.Cancel();
-            return Results.Json(Status(job));
+            return Results.Json(Status(job), WebJson.JobStatus);
         });
 
         app.MapGet("/runs/{id:long}", (long id, WorkbenchOptions options) =>
@@ -286,26 +286,15 @@ public static class Workbench
         return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static object Status(RunJob job) => new
-    {
-        id = job.Id,
-        kind = job.Kind,
-        state = job.State,
-        done = job.Done,
-        total = job.Total,
-        message = job.Message,
-        stage = job.Stage,
-        stored_run = job.StoredRun,
-        html = job.Html,
-    };
+    private static JobStatusJson Status(RunJob job) =>
+        new(job.Id, job.Kind, job.State, job.Done, job.Total, job.Message, job.Stage, job.StoredRun, job.Html);
 
-    private static object ProblemsBody(IReadOnlyList<ScenarioError> errors, bool saved) => new
-    {
-        saved,
-        problems = errors.Select(e => new { line = e.Line, column = e.Column, message = e.Message, text = e.ToString() }).ToList(),
-    };
+    private static ProblemsJson ProblemsBody(IReadOnlyList<ScenarioError> errors, bool saved) =>
+        new(saved, [.. errors.Select(e => new ProblemJson(e.Line, e.Column, e.Message, e.ToString()))]);
 
-    private static IResult Problems(IReadOnlyList<ScenarioError> errors, bool saved) => Results.Json(ProblemsBody(errors, saved));
+    private static IResult Problems(IReadOnlyList<ScenarioError> errors, bool saved) => Results.Json(ProblemsBody(errors, saved), WebJson.Problems);
+
+    private static IResult Error(string message, int status) => Results.Json(new ErrorJson(message), WebJson.Error, statusCode: status);
 
     private static IResult NotInFolder(string? file) =>
         Results.Text("no scenario '" + file + "' in the workbench's folder (only .yaml files directly in it)\n", "text/plain; charset=utf-8", statusCode: StatusCodes.Status404NotFound);

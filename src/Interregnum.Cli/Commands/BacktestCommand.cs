@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Interregnum.Backtesting;
 using Interregnum.History;
 using Interregnum.History.Loading;
@@ -74,7 +73,7 @@ internal static class BacktestCommand
                 var fit = HorizonWeightFit.Run(cases, settings, ct);
                 if (p.GetValue(format) == OutputFormat.Json)
                 {
-                    stdout.WriteLine(JsonSerializer.Serialize(fit, CommonOptions.Json));
+                    stdout.WriteLine(RunJson.Serialize(fit));
                 }
                 else
                 {
@@ -86,7 +85,7 @@ internal static class BacktestCommand
 
             var history = BacktestRun.LoadHistory(p.GetValue(data), stderr);
             var doc = BacktestRun.Compute(cases, settings, history, folder.Name, failed.Select(f => f.Id).ToList(), ct);
-            var json = JsonSerializer.Serialize(doc, CommonOptions.Json);
+            var json = RunJson.Serialize(doc);
             switch (p.GetValue(format))
             {
                 case OutputFormat.Json:

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Spectre.Console;
 
 namespace Interregnum.Cli.Commands;
@@ -23,7 +22,7 @@ internal static class CompareCommand
             var request = CompareRun.Request(loaded, p.GetValue(shocks), opts.Settings(p), p.GetValue(opts.Data));
             var (doc, _) = Terminal.WithProgress(stderr, "compare", request.Settings.Draws * request.ShockIds.Count, progress =>
                 CompareRun.Compute(request, stderr, progress, ct));
-            var json = JsonSerializer.Serialize(doc, CommonOptions.Json);
+            var json = RunJson.Serialize(doc);
             switch (p.GetValue(opts.Format))
             {
                 case OutputFormat.Json:

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Interregnum.History;
 using Interregnum.History.Datasets;
@@ -93,7 +92,7 @@ internal static partial class HistoryCommand
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    output.WriteLine(JsonSerializer.Serialize(HistoryRun.BaseRatesDocument(view), CommonOptions.Json));
+                    output.WriteLine(RunJson.Serialize(HistoryRun.BaseRatesDocument(view)));
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(output, ["outcome", "category", "label", "dataset", "k", "n", "rate", "lower", "upper", "level", "method"], rates.Select(r => new[]
@@ -150,7 +149,7 @@ internal static partial class HistoryCommand
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    output.WriteLine(JsonSerializer.Serialize(HistoryRun.CasesDocument(rc, rate), CommonOptions.Json));
+                    output.WriteLine(RunJson.Serialize(HistoryRun.CasesDocument(rc, rate)));
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(output, ["outcome", "category", "dataset", "id", "country", "leader", "start", "end", "year", "has_outcome", "detail"], rate.Cases.Select(c => new[]
@@ -210,7 +209,7 @@ internal static partial class HistoryCommand
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    writer.WriteLine(JsonSerializer.Serialize(HistoryRun.SurvivalDocument(view), CommonOptions.Json));
+                    writer.WriteLine(RunJson.Serialize(HistoryRun.SurvivalDocument(view)));
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(writer, ["group", "time_years", "at_risk", "events", "censored", "survival", "std_error", "lower", "upper", "cumulative_hazard"], groups.SelectMany(g => g.Tenure.Steps.Select(s => new[]
@@ -259,7 +258,7 @@ internal static partial class HistoryCommand
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    writer.WriteLine(JsonSerializer.Serialize(HistoryRun.JonesOlkenDocument(view), CommonOptions.Json));
+                    writer.WriteLine(RunJson.Serialize(HistoryRun.JonesOlkenDocument(view)));
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(writer, ["table", "term", "estimate", "std_error", "t", "p", "n", "k", "clusters", "r_squared", "published_estimate", "published_std_error", "published_printed"], tables.SelectMany(t => t.Fit.Coefficients.Select(c =>
@@ -318,7 +317,7 @@ internal static partial class HistoryCommand
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    writer.WriteLine(JsonSerializer.Serialize(HistoryRun.DatasetsDocument(folder, rows), CommonOptions.Json));
+                    writer.WriteLine(RunJson.Serialize(HistoryRun.DatasetsDocument(folder, rows)));
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(writer, ["key", "folder", "files", "present", "origin"], rows.Select(r => new[] { r.Dataset.Key, r.Dataset.Folder, string.Join(";", r.Dataset.Files), r.Present ? "1" : "0", r.Dataset.Origin }));
@@ -345,7 +344,7 @@ internal static partial class HistoryCommand
         switch (format)
         {
             case OutputFormat.Json:
-                writer.WriteLine(JsonSerializer.Serialize(HistoryRun.CoxDocument(fit, irregular), CommonOptions.Json));
+                writer.WriteLine(RunJson.Serialize(HistoryRun.CoxDocument(fit, irregular)));
                 break;
             case OutputFormat.Csv:
                 WriteCsv(writer, ["event", "term", "estimate", "std_error", "hazard_ratio", "z", "p", "subjects", "events"], fit.Coefficients.Select(c => new[]

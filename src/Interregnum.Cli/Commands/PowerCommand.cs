@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using Interregnum.Power;
 using Spectre.Console;
 
@@ -36,7 +35,7 @@ internal static class PowerCommand
             switch (parse.GetValue(format))
             {
                 case OutputFormat.Json:
-                    stdout.WriteLine(JsonSerializer.Serialize(PowerRun.Document(view), CommonOptions.Json));
+                    stdout.WriteLine(RunJson.Serialize(PowerRun.Document(view)));
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(stdout, view);

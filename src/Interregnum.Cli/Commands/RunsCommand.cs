@@ -56,7 +56,7 @@ internal static class RunsCommand
             switch (parseResult.GetValue(format))
             {
                 case OutputFormat.Json:
-                    output.WriteLine(JsonSerializer.Serialize(runs, CommonOptions.Json));
+                    output.WriteLine(RunJson.Serialize(runs));
                     break;
                 case OutputFormat.Csv:
                     WriteCsvRow(output, "id", "created_at", "kind", "scenario_file", "scenario_hash", "shock_id", "seed", "draws", "model_name", "program_version", "has_draws_csv");
@@ -137,7 +137,7 @@ internal static class RunsCommand
             switch (parseResult.GetValue(format))
             {
                 case OutputFormat.Json:
-                    output.WriteLine(JsonSerializer.Serialize(diff, CommonOptions.Json));
+                    output.WriteLine(RunJson.Serialize(diff));
                     break;
                 case OutputFormat.Csv:
                     WriteCsvRow(output, "section", "name", "old", "new");
@@ -326,7 +326,7 @@ internal static class RunsCommand
             run.Id, run.Kind.ToText(), run.CreatedAt, run.ScenarioFile, run.ScenarioHash, run.ShockId, run.Seed, run.Draws,
             run.ModelName, new SortedDictionary<string, string>(run.ModelParameters.ToDictionary(), StringComparer.Ordinal),
             run.ProgramVersion, run.Arguments, run.ScenarioText, results.RootElement, run.DrawsCsv);
-        return JsonSerializer.Serialize(export, CommonOptions.Json);
+        return RunJson.Serialize(export);
     }
 
     private static void ShowTable(TextWriter output, RunRecord run)
@@ -467,21 +467,4 @@ internal static class RunsCommand
 
         output.Write(line.Append('\n'));
     }
-
-    private sealed record RunExport(
-        long Id,
-        string Kind,
-        DateTimeOffset CreatedAt,
-        string ScenarioFile,
-        string ScenarioHash,
-        string? ShockId,
-        long Seed,
-        int Draws,
-        string ModelName,
-        SortedDictionary<string, string> ModelParameters,
-        string ProgramVersion,
-        IReadOnlyList<string> Arguments,
-        string ScenarioText,
-        JsonElement Results,
-        string? DrawsCsv);
 }

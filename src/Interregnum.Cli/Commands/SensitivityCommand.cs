@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using CsvHelper;
 using Spectre.Console;
 
@@ -28,7 +27,7 @@ internal static class SensitivityCommand
             var inputs = SensitivityRun.UncertainInputs(request);
             var doc = Terminal.WithProgress(stderr, $"sensitivity {sh.Id}", (2 * inputs) + 1, progress =>
                 SensitivityRun.Compute(request, progress, ct));
-            var json = JsonSerializer.Serialize(doc, CommonOptions.Json);
+            var json = RunJson.Serialize(doc);
             switch (p.GetValue(opts.Format))
             {
                 case OutputFormat.Json:

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 
 namespace Interregnum.Cli.Commands;
 
@@ -28,7 +27,7 @@ internal static class SimulateCommand
             var request = new SimulateRequest(loaded, sh.Id, opts.Settings(p, p.GetValue(untilSe)), p.GetValue(opts.Data));
             var (doc, result) = Terminal.WithProgress(stderr, $"simulate {sh.Id}", request.Settings.Draws, progress =>
                 SimulateRun.Compute(request, stderr, progress, ct));
-            var json = JsonSerializer.Serialize(doc, CommonOptions.Json);
+            var json = RunJson.Serialize(doc);
             if (p.GetValue(outDir) is { } dir)
             {
                 OutputFolder.Write(dir, new Dictionary<string, Action<TextWriter>>

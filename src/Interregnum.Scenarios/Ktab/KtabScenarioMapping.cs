@@ -165,7 +165,7 @@ public static class KtabScenarioMapping
     }
 
     // A JSON string is a valid YAML double-quoted scalar.
-    private static string Q(string text) => JsonSerializer.Serialize(text);
+    private static string Q(string text) => JsonSerializer.Serialize(text, ScenarioJsonContext.Default.String);
 
     private static string N(double x) => x.ToString("R", CultureInfo.InvariantCulture);
 
