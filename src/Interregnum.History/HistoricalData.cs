@@ -27,6 +27,13 @@ public sealed record HistoricalData(
     /// <summary>REIGN leaders (military career, for the exit-risk model); empty unless loaded.</summary>
     public IReadOnlyList<ReignLeader> ReignLeaders { get; init; } = [];
 
+    /// <summary>
+    /// Iqbal &amp; Zorn (2008) country-years 1946–2000 (protest, instability, conflict, income, population, Polity), read by
+    /// the exit-risk model's candidate country-year covariates only; empty unless loaded (<see cref="Load"/> reads the
+    /// file when it is in the data folder, and it is not required).
+    /// </summary>
+    public IReadOnlyList<IqbalZornCountryYear> IqbalZorn { get; init; } = [];
+
     /// <summary>The datasets <see cref="Load"/> reads.</summary>
     public static IReadOnlyList<DatasetInfo> Needed { get; } =
         [DatasetCatalog.Archigos, DatasetCatalog.Gwf, DatasetCatalog.PowellThyne, DatasetCatalog.Cline, DatasetCatalog.JonesOlken, DatasetCatalog.Reign];
@@ -60,8 +67,13 @@ public sealed record HistoricalData(
         var years = JonesOlkenLoader.LoadLeaderYears(dataFolder);
         var elections = RegimeLoader.LoadReignElections(dataFolder);
         var reignLeaders = RegimeLoader.LoadReignLeaders(dataFolder);
-        var skipped = archigos.Skipped.Concat(gwf.Skipped).Concat(pt.Skipped).Concat(cline.Skipped).Concat(attempts.Skipped).Concat(years.Skipped).Concat(elections.Skipped).Concat(reignLeaders.Skipped).ToList();
-        return new HistoricalData(archigos.Records, gwf.Records, pt.Records, cline.Records, attempts.Records, years.Records, skipped, elections.Records) { ReignLeaders = reignLeaders.Records };
+        var iqbalZorn = MissingFiles(dataFolder, [DatasetCatalog.IqbalZorn]).Count == 0 ? OtherLoader.LoadIqbalZorn(dataFolder) : null;
+        var skipped = archigos.Skipped.Concat(gwf.Skipped).Concat(pt.Skipped).Concat(cline.Skipped).Concat(attempts.Skipped).Concat(years.Skipped).Concat(elections.Skipped).Concat(reignLeaders.Skipped).Concat(iqbalZorn?.Skipped ?? []).ToList();
+        return new HistoricalData(archigos.Records, gwf.Records, pt.Records, cline.Records, attempts.Records, years.Records, skipped, elections.Records)
+        {
+            ReignLeaders = reignLeaders.Records,
+            IqbalZorn = iqbalZorn?.Records ?? [],
+        };
     }
 
     /// <summary>Every expected file of the given datasets that is not in the data folder.</summary>

@@ -181,4 +181,14 @@ public sealed class ExitRiskCommandTests
         Assert.Contains("normal(0, 0.25)", json.RootElement.GetProperty("model").GetString(), StringComparison.Ordinal);
         Assert.Contains(json.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("too narrow", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void ExitRisk_ScenarioWithIqbalZornCovariates_IsRefused_TheyEndIn2000()
+    {
+        var (code, output, error) = Cli.Run("history", "exit-risk", Cli.Repo("scenarios", "russia-2024.yaml"), "--covariates", "default,+unrest_prev_year", "--data", TestData.Folder());
+        Assert.Equal(ExitCodes.InvalidInput, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Contains("unrest_prev_year", error, StringComparison.Ordinal);
+        Assert.Contains("for --backtest", error, StringComparison.Ordinal);
+    }
 }

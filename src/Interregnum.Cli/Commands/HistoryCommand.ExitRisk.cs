@@ -83,6 +83,22 @@ internal static partial class HistoryCommand
             }
 
             var folder = HistoryRun.DataFolder(parse.GetValue(data));
+            if (spec.Covariates.Intersect(CountryYearCovariates.Names).ToList() is { Count: > 0 } countryYear)
+            {
+                // Iqbal & Zorn end in 2000: a forecast for a scenario (or a fit for a leader-year) would read centring constants or
+                // values carried forward from 2000, not data. The backtest and the coefficient table may read them.
+                if (!isBacktest && !isCoefficients)
+                {
+                    throw new CliException($"the covariates {string.Join(", ", countryYear)} (Iqbal & Zorn, to 2000) are for --backtest (and --coefficients) only: a forecast has no current values for them (docs/exit-risk.md, \"Fourth search\")", ExitCodes.InvalidInput);
+                }
+
+                HistoryRun.Datasets(() =>
+                {
+                    HistoricalData.ThrowIfMissing(folder, [Interregnum.History.Loading.DatasetCatalog.IqbalZorn]);
+                    return true;
+                });
+            }
+
             if (isBacktest)
             {
                 // The backtest fits at every origin; a fit on the whole panel is not needed.

@@ -11,7 +11,13 @@ namespace Interregnum.History.Datasets;
 /// <param name="Unrest">UNREST factor score, or null.</param>
 /// <param name="Instability">INSTAB factor score, or null.</param>
 /// <param name="CombinedConflict">UCDP/PRIO internal + internationalized conflict, or null.</param>
-public sealed record IqbalZornCountryYear(int? CowCode, int? Year, int? Regulated, bool Assassination, bool? NaturalDeath, double? Unrest, double? Instability, double? CombinedConflict);
+/// <param name="InternalConflict">UCDP/PRIO internal conflict (TYPE3; 0–3 in the file) in the row's year, or null.</param>
+/// <param name="LogPopulation">Log population in the row's year, or null.</param>
+/// <param name="LogGdpPerCapitaLag">The authors' <c>lngdplag</c>: log GDP per capita of the year before the row's year, or null.</param>
+/// <param name="LogGrowthLag">The authors' <c>lngrowlag</c>: their log growth term of the year before the row's year, or null.</param>
+/// <param name="PolityLag">The authors' <c>POLITYLAG</c>: Polity of the year before the row's year rescaled to 0–1 ((polity2 + 10) / 20), or null.</param>
+public sealed record IqbalZornCountryYear(int? CowCode, int? Year, int? Regulated, bool Assassination, bool? NaturalDeath, double? Unrest, double? Instability, double? CombinedConflict,
+    double? InternalConflict = null, double? LogPopulation = null, double? LogGdpPerCapitaLag = null, double? LogGrowthLag = null, double? PolityLag = null);
 
 /// <summary>One country's coup forecast for 2020 (Beger). Immutable.</summary>
 /// <param name="Country">Country.</param>
@@ -36,7 +42,7 @@ public sealed record ForecastAccuracy(int SetIndex, DateOnly Date, string Outcom
 /// <summary>Reads Iqbal and Zorn and the Beger forecasts.</summary>
 public static class OtherLoader
 {
-    internal static readonly string[] IqbalZornColumns = ["ccode", "year", "regulated", "assass", "natdeath", "UNREST", "INSTAB", "combinedconflict"];
+    internal static readonly string[] IqbalZornColumns = ["ccode", "year", "regulated", "assass", "natdeath", "UNREST", "INSTAB", "combinedconflict", "internalconflict", "logpop", "lngdplag", "lngrowlag", "POLITYLAG"];
 
     internal static readonly string[] ForecastColumns = ["Country", "Year", "GWcode", "Coup", "Failed", "Attempt"];
 
@@ -53,7 +59,12 @@ public static class OtherLoader
             r.OptionalInt("natdeath") is { } n ? n == 1 : null,
             r.OptionalDouble("UNREST"),
             r.OptionalDouble("INSTAB"),
-            r.OptionalDouble("combinedconflict")));
+            r.OptionalDouble("combinedconflict"),
+            r.OptionalDouble("internalconflict"),
+            r.OptionalDouble("logpop"),
+            r.OptionalDouble("lngdplag"),
+            r.OptionalDouble("lngrowlag"),
+            r.OptionalDouble("POLITYLAG")));
 
     /// <summary>Loads <c>coups-2020.csv</c>.</summary>
     /// <exception cref="DatasetException">The file is missing or lacks a column.</exception>

@@ -80,6 +80,7 @@ public enum ExitRegime
 /// <param name="CoupAttemptsPast6Months">Coup attempts (Powell &amp; Thyne) in the country in the six months before the window's first day.</param>
 /// <param name="CoupAttemptsPast12Months">Coup attempts (Powell &amp; Thyne) in the country in the twelve months before the window's first day.</param>
 /// <param name="ElectionPast3Months">A national executive or legislative vote (REIGN, any vote held, called early or not) fell in the three months before the window's first day.</param>
+/// <param name="Country">Iqbal &amp; Zorn country-year covariates of the year before the window (<see cref="IqbalZornLookup"/>), or null (read as 0: the centring constants, not missing-flagged).</param>
 public sealed record ExitRiskCovariates(
     double Age,
     double TenureYears,
@@ -104,7 +105,8 @@ public sealed record ExitRiskCovariates(
     int ClinePlotsPast5Years = 0,
     int CoupAttemptsPast6Months = 0,
     int CoupAttemptsPast12Months = 0,
-    bool ElectionPast3Months = false)
+    bool ElectionPast3Months = false,
+    CountryYearCovariates? Country = null)
 {
     /// <summary>
     /// Every candidate covariate, in the order of <see cref="ToVector"/>, with its scale. A model reads the subset its
@@ -139,6 +141,16 @@ public sealed record ExitRiskCovariates(
         "coup_attempt_6m", // 0/1: a coup attempt in the country in the six months before
         "coup_attempt_12m", // 0/1: a coup attempt in the country in the twelve months before
         "election_past_3_months", // 0/1: a national vote held in the three months before
+        "unrest_prev_year", // Iqbal & Zorn UNREST of year Y − 1, clipped −3..5 (fourth search from here on; CountryYearCovariates)
+        "instab_prev_year", // INSTAB of year Y − 1, clipped −3..5
+        "internal_conflict_prev_year", // 0/1: UCDP/PRIO internal conflict in year Y − 1
+        "log_gdp_pc_prev_year", // log GDP per capita of Y − 1 minus 1.3
+        "gdp_growth_prev_year", // the authors' log growth term of Y − 1 minus 1.8
+        "polity_prev_year", // polity2 of Y − 1 / 10
+        "polity_sq_prev_year", // its square
+        "anocracy_prev_year", // 0/1: polity2 of Y − 1 from −5 to 5
+        "log_pop_prev_year", // log population of Y − 1 minus 15.3
+        "iz_missing_prev_year", // 0/1: no UNREST value for Y − 1 (earlier values carried forward)
     ];
 
     /// <summary>The values the model reads, in the order of <see cref="AllNames"/>.</summary>
@@ -181,6 +193,16 @@ public sealed record ExitRiskCovariates(
         CoupAttemptsPast6Months > 0 ? 1 : 0,
         CoupAttemptsPast12Months > 0 ? 1 : 0,
         ElectionPast3Months ? 1 : 0,
+        Country?.Unrest ?? 0,
+        Country?.Instability ?? 0,
+        Country?.InternalConflict ?? 0,
+        Country?.LogGdpPerCapita ?? 0,
+        Country?.GrowthTerm ?? 0,
+        Country?.Polity ?? 0,
+        Country is { } c ? c.Polity * c.Polity : 0,
+        Country?.Anocracy == true ? 1 : 0,
+        Country?.LogPopulation ?? 0,
+        Country?.MissingPreviousYear == true ? 1 : 0,
     ];
 
     /// <summary>

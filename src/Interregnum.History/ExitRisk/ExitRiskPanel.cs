@@ -100,6 +100,7 @@ public static class ExitRiskPanel
         var careers = MilitaryCareers(data.ReignLeaders);
         var plots = data.Cline.Where(c => c.Unrealized).ToLookup(c => c.CowCode, ClineDate);
         var entries = data.Archigos.ToLookup(s => s.CountryCode, s => s.StartDate);
+        var iqbalZorn = new IqbalZornLookup(data.IqbalZorn);
         var spells = data.Archigos.OrderBy(s => s.CountryCode).ThenBy(s => s.StartDate).ToList();
         var rows = new List<LeaderYear>();
         int missingBirth = 0, unknownExit = 0, heldOut = 0, carried = 0;
@@ -161,7 +162,8 @@ public static class ExitRiskPanel
                     plots[s.CountryCode].Count(d => d < origin && d >= origin.AddYears(-5)),
                     countryCoups.Count(d => d < origin && d >= origin.AddMonths(-6)),
                     countryCoups.Count(d => d < origin && d >= origin.AddMonths(-12)),
-                    calendar.VoteHeldBetween(s.CountryCode, origin.AddMonths(-3), origin));
+                    calendar.VoteHeldBetween(s.CountryCode, origin.AddMonths(-3), origin),
+                    iqbalZorn.IsEmpty ? null : iqbalZorn.At(s.CountryCode, origin.Year));
                 rows.Add(new LeaderYear(s.ObsId, s.Leader, s.CountryCode, origin.Year, covariates, outcome.Value, outcome == ExitManner.Irregular ? KindOf(s.ExitCode) : null, origin.Month));
             }
         }
