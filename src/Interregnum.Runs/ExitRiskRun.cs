@@ -209,6 +209,19 @@ public static class ExitRiskRun
         return lines;
     }
 
+    /// <summary>
+    /// Fails, naming the file, when a specification asks for the Iqbal &amp; Zorn country-year covariates and that dataset
+    /// is missing from the data folder (it is otherwise optional).
+    /// </summary>
+    public static void RequireCountryYearData(string dataFolder, ExitRiskSpecification specification)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        if (specification.Covariates.Intersect(CountryYearCovariates.Names).Any())
+        {
+            HistoricalData.ThrowIfMissing(dataFolder, [DatasetCatalog.IqbalZorn]);
+        }
+    }
+
     /// <summary>The last origin year a design allows (2015 from 1 January, 2014 from the first of every month).</summary>
     public static int LastOrigin(ExitRiskOrigins origins) => ExitRiskBacktestSettings.LastAllowedOrigin(origins);
 

@@ -94,7 +94,7 @@ internal static partial class HistoryCommand
 
                 HistoryRun.Datasets(() =>
                 {
-                    HistoricalData.ThrowIfMissing(folder, [Interregnum.History.Loading.DatasetCatalog.IqbalZorn]);
+                    ExitRiskRun.RequireCountryYearData(folder, spec);
                     return true;
                 });
             }
