@@ -215,11 +215,17 @@ public static class ExitRiskRun
     /// </summary>
     public static void RequireCountryYearData(string dataFolder, ExitRiskSpecification specification)
     {
-        ArgumentNullException.ThrowIfNull(specification);
-        if (specification.Covariates.Intersect(CountryYearCovariates.Names).Any())
+        if (CountryYearCovariatesIn(specification).Count > 0)
         {
             HistoricalData.ThrowIfMissing(dataFolder, [DatasetCatalog.IqbalZorn]);
         }
+    }
+
+    /// <summary>The Iqbal &amp; Zorn country-year covariates (to 2000) a specification reads, in its order; empty if none.</summary>
+    public static IReadOnlyList<string> CountryYearCovariatesIn(ExitRiskSpecification specification)
+    {
+        ArgumentNullException.ThrowIfNull(specification);
+        return specification.Covariates.Intersect(CountryYearCovariates.Names).ToList();
     }
 
     /// <summary>The last origin year a design allows (2015 from 1 January, 2014 from the first of every month).</summary>

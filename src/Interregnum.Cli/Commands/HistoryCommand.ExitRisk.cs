@@ -83,7 +83,7 @@ internal static partial class HistoryCommand
             }
 
             var folder = HistoryRun.DataFolder(parse.GetValue(data));
-            if (spec.Covariates.Intersect(CountryYearCovariates.Names).ToList() is { Count: > 0 } countryYear)
+            if (ExitRiskRun.CountryYearCovariatesIn(spec) is { Count: > 0 } countryYear)
             {
                 // Iqbal & Zorn end in 2000: a forecast for a scenario (or a fit for a leader-year) would read centring constants or
                 // values carried forward from 2000, not data. The backtest and the coefficient table may read them.
